@@ -1,0 +1,102 @@
+package com.coze.timer.application.json;
+
+import com.coze.timer.domain.stop.ResponseDocument;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonPointer;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * JSON values in canonical text, so that equal values compare equal as strings: compact, object
+ * keys sorted, numbers in their shortest plain form ({@code 1}, {@code 1.0} and {@code 1e0} are all
+ * {@code 1}). The one place where stop-condition values and callback responses are put in that form.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    /** The canonical text of {@code value}. */
+    public static String of(JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    /** Parses JSON text of any kind (object, array, scalar); empty when it is not JSON. */
+    public static Optional<JsonValue> parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readValue());
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A response body as the stop policies read it; a body that is not JSON carries no fields. */
+    public static ResponseDocument document(String body) {
+        Optional<JsonValue> root = parse(body);
+        if (root.isEmpty()) {
+            return ResponseDocument.EMPTY;
+        }
+        JsonValue value = root.get();
+        return pointer -> at(value, pointer).map(CanonicalJson::of);
+    }
+
+    private static Optional<JsonValue> at(JsonValue root, String pointer) {
+        if (!(root instanceof JsonObject) && !(root instanceof JsonArray)) {
+            return Optional.empty();
+        }
+        try {
+            JsonPointer p = Json.createPointer(pointer);
+            return p.containsValue((jakarta.json.JsonStructure) root)
+                    ? Optional.of(p.getValue((jakarta.json.JsonStructure) root))
+                    : Optional.empty();
+        } catch (JsonException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void write(JsonValue value, StringBuilder out) {
+        switch (value.getValueType()) {
+            case OBJECT -> {
+                out.append('{');
+                boolean first = true;
+                for (var e : new TreeMap<>(value.asJsonObject()).entrySet()) {
+                    out.append(first ? "" : ",").append(Json.createValue(e.getKey())).append(':');
+                    write(e.getValue(), out);
+                    first = false;
+                }
+                out.append('}');
+            }
+            case ARRAY -> {
+                out.append('[');
+                JsonArray array = value.asJsonArray();
+                for (int i = 0; i < array.size(); i++) {
+                    out.append(i == 0 ? "" : ",");
+                    write(array.get(i), out);
+                }
+                out.append(']');
+            }
+            case NUMBER -> out.append(plain(((JsonNumber) value).bigDecimalValue()));
+            case STRING -> out.append(Json.createValue(((JsonString) value).getString()));
+            default -> out.append(value);
+        }
+    }
+
+    private static String plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.signum() == 0 ? "0" : stripped.toPlainString();
+    }
+}

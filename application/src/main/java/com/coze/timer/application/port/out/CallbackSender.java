@@ -1,0 +1,47 @@
+package com.coze.timer.application.port.out;
+
+import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.TaskId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends the HTTP request of one fire, with the retries, rate limits and address checks it needs,
+ * without blocking the caller.
+ */
+public interface CallbackSender {
+
+    /** Starts sending; the returned call completes once the fire is done, whatever its outcome. */
+    InFlightCall send(CallbackRequest request);
+
+    /** One fire's request. {@code executionId} is sent on every attempt as {@code X-Timer-Execution-Id}. */
+    record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback) {
+    }
+
+    /** A call under way. */
+    interface InFlightCall {
+
+        /** Completes normally with the result, also for failures and aborts; never exceptionally. */
+        CompletableFuture<CallbackResult> result();
+
+        /** Aborts the call: the request in progress is cancelled and no further attempt is made. */
+        void abort();
+    }
+
+    /**
+     * How a fire went. {@code body} is the response body of the last attempt, cut at the sender's
+     * limit; {@code startedAt} is when the first attempt began (after any wait for a rate token).
+     */
+    record CallbackResult(
+            boolean success,
+            boolean aborted,
+            OptionalInt httpStatus,
+            Optional<String> body,
+            int attempts,
+            Optional<String> error,
+            Instant startedAt,
+            long durationMs) {
+    }
+}

@@ -1,0 +1,26 @@
+package com.coze.timer.application.port.out;
+
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import java.util.Optional;
+
+/**
+ * Where tasks live. Writes are guarded by the task's optimistic {@code version}: an update succeeds
+ * only if the stored version is still the one the task was read at, and stores it at version + 1.
+ */
+public interface TaskStore {
+
+    /** Stores a new task at version 0. */
+    void insert(Task task);
+
+    Optional<Task> find(TaskId id);
+
+    /**
+     * Writes {@code task} if the stored version equals {@code task.version()}; returns the task at
+     * its new version, or empty when someone else changed (or deleted) it first.
+     */
+    Optional<Task> update(Task task);
+
+    /** Removes a task and its execution history together; false if there was no such task. */
+    boolean delete(TaskId id);
+}

@@ -1,0 +1,73 @@
+package com.coze.timer.application.task;
+
+import com.coze.timer.application.port.in.CreateTask;
+import com.coze.timer.application.port.in.CreateTaskCommand;
+import com.coze.timer.application.port.out.ScheduleChanges;
+import com.coze.timer.application.port.out.TaskQueries;
+import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.InvalidArgument;
+import com.coze.timer.domain.Rejection;
+import com.coze.timer.domain.Result;
+import com.coze.timer.domain.endpoint.CallbackTargets;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import java.time.Clock;
+
+/** Creates a task: checks the caller, the target and the quota, stores it, and hands it to the engine. */
+public final class CreateTaskService implements CreateTask {
+
+    private final TaskStore store;
+    private final TaskQueries queries;
+    private final ScheduleChanges changes;
+    private final TaskPolicy policy;
+    private final Clock clock;
+
+    public CreateTaskService(TaskStore store, TaskQueries queries, ScheduleChanges changes, TaskPolicy policy, Clock clock) {
+        this.store = store;
+        this.queries = queries;
+        this.changes = changes;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result<Task> create(CreateTaskCommand command) {
+        return TaskAccess.requireMayActFor(command.caller(), command.userId())
+                .flatMap(ok -> checkTarget(command))
+                .flatMap(ok -> checkQuota(command.userId()))
+                .flatMap(ok -> build(command))
+                .map(this::store);
+    }
+
+    private Result<Void> checkTarget(CreateTaskCommand command) {
+        try {
+            CallbackTargets.checkHost(command.callback().endpoint(), policy.allowPrivateTargets());
+            return Result.ok(null);
+        } catch (InvalidArgument e) {
+            return Result.rejected(Rejection.of(e));
+        }
+    }
+
+    private Result<Void> checkQuota(long userId) {
+        long active = queries.countActiveByUser(userId);
+        return active < policy.maxActiveTasksPerUser()
+                ? Result.ok(null)
+                : Result.rejected(new Rejection(Rejection.Code.QUOTA_EXCEEDED,
+                        "user " + userId + " already has " + active + " active tasks (limit " + policy.maxActiveTasksPerUser() + ")",
+                        "user_id"));
+    }
+
+    private Result<Task> build(CreateTaskCommand c) {
+        try {
+            return Result.ok(Task.create(TaskId.random(), c.userId(), c.schedule(), c.callback(), c.stopCondition(), clock.instant()));
+        } catch (InvalidArgument e) {
+            return Result.rejected(Rejection.of(e));
+        }
+    }
+
+    private Task store(Task task) {
+        store.insert(task);
+        changes.scheduled(task);
+        return task;
+    }
+}

@@ -1,0 +1,77 @@
+package com.coze.timer.application.task;
+
+import com.coze.timer.application.auth.Caller;
+import com.coze.timer.application.port.in.ModifyTask;
+import com.coze.timer.application.port.in.TaskPatch;
+import com.coze.timer.application.port.out.ScheduleChanges;
+import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.InvalidArgument;
+import com.coze.timer.domain.Rejection;
+import com.coze.timer.domain.Result;
+import com.coze.timer.domain.endpoint.CallbackTargets;
+import com.coze.timer.domain.schedule.CronSchedule;
+import com.coze.timer.domain.schedule.IntervalSchedule;
+import com.coze.timer.domain.schedule.Schedule;
+import com.coze.timer.domain.schedule.ScheduleType;
+import com.coze.timer.domain.schedule.Schedules;
+import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.Task;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Modifies a task that has not ended. Given fields replace the stored ones; schedule fields are
+ * merged with the current schedule when the type stays, and the next fire is recomputed from now.
+ */
+public final class ModifyTaskService implements ModifyTask {
+
+    private final TaskUpdates updates;
+    private final ScheduleChanges changes;
+    private final TaskPolicy policy;
+    private final Clock clock;
+
+    public ModifyTaskService(TaskStore store, ScheduleChanges changes, TaskPolicy policy, Clock clock) {
+        this.updates = new TaskUpdates(store);
+        this.changes = changes;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result<Task> modify(Caller caller, String taskId, TaskPatch patch) {
+        Result<Task> result = updates.apply(caller, taskId, task -> applyPatch(task, patch));
+        if (result instanceof Result.Ok<Task> ok) {
+            changes.scheduled(ok.value());
+        }
+        return result;
+    }
+
+    private Result<Task> applyPatch(Task task, TaskPatch patch) {
+        try {
+            Callback callback = callback(task.callback(), patch);
+            CallbackTargets.checkHost(callback.endpoint(), policy.allowPrivateTargets());
+            Schedule schedule = patch.touchesSchedule() ? schedule(task.schedule(), patch) : task.schedule();
+            return task.modify(callback, schedule, patch.stopCondition().orElse(task.stopCondition()), clock.instant());
+        } catch (InvalidArgument e) {
+            return Result.rejected(Rejection.of(e));
+        }
+    }
+
+    private static Callback callback(Callback current, TaskPatch patch) {
+        Optional<String> body = patch.body().isPresent()
+                ? patch.body().filter(text -> !text.equals("null"))
+                : current.body();
+        return new Callback(patch.endpoint().orElse(current.endpoint()), patch.method().orElse(current.method()),
+                patch.headers().orElse(current.headers()), body);
+    }
+
+    private static Schedule schedule(Schedule current, TaskPatch patch) {
+        ScheduleType type = patch.type().orElse(current.type());
+        boolean sameType = type == current.type();
+        Long interval = patch.intervalSeconds().orElse(sameType && current instanceof IntervalSchedule i
+                ? i.interval().toSeconds() : null);
+        String cron = patch.cronExpression().orElse(sameType && current instanceof CronSchedule c ? c.expression() : null);
+        String zone = patch.timeZone().orElse(sameType && current instanceof CronSchedule c ? c.zone().getId() : null);
+        return Schedules.of(type, interval, cron, zone, patch.startTime().orElse(null));
+    }
+}

@@ -1,0 +1,124 @@
+package com.coze.timer.domain.schedule;
+
+import com.coze.timer.domain.InvalidArgument;
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Quartz cron expression (seconds first, 6 or 7 fields, e.g. {@code 0 0 12 * * ?}) read as wall
+ * time in an IANA time zone.
+ *
+ * <p>Matching is done on local date-times (cron-utils evaluated in a zone without transitions), and
+ * each local match is then placed on the time line. This gives the daylight-saving rules: every
+ * wall-clock match fires once. A match inside a spring-forward gap fires once, shifted forward by
+ * the length of the gap; a match inside a fall-back overlap fires once, at its earlier offset (or at
+ * the later one when the earlier has already passed).
+ */
+public record CronSchedule(String expression, ZoneId zone, Optional<Instant> startTime) implements Schedule {
+
+    private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+    /** A match is looked for at most this many times before the expression is deemed to never fire. */
+    private static final int MAX_CANDIDATES = 100_000;
+    /** Parsed expressions, shared by all tasks: parsing is far costlier than matching. */
+    private static final Map<String, ExecutionTime> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 10_000;
+
+    public CronSchedule {
+        InvalidArgument.require(expression != null && !expression.isBlank(), "cron_expression",
+                "cron_expression is required for a cron task");
+        zone = zone == null ? ZoneOffset.UTC : zone;
+        startTime = startTime == null ? Optional.empty() : startTime;
+        executionTime(expression); // validates
+    }
+
+    /** Parses an IANA zone id; an unknown one is an {@link InvalidArgument} on {@code time_zone}. */
+    public static ZoneId zoneOf(String id) {
+        if (id == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            throw new InvalidArgument("time_zone", "time_zone '" + id + "' is not a known IANA time zone");
+        }
+    }
+
+    @Override
+    public ScheduleType type() {
+        return ScheduleType.CRON;
+    }
+
+    @Override
+    public Optional<Instant> firstFire(Instant now) {
+        Instant notBefore = startTime.map(start -> Schedule.latest(start, now)).orElse(now);
+        return nextMatchAfter(notBefore.minusMillis(1));
+    }
+
+    @Override
+    public Optional<Instant> nextFireAfter(Instant scheduled, Instant now) {
+        return nextMatchAfter(Schedule.latest(scheduled, now));
+    }
+
+    private Optional<Instant> nextMatchAfter(Instant after) {
+        ExecutionTime executionTime = executionTime(expression);
+        LocalDateTime cursor = LocalDateTime.ofInstant(after, zone);
+        for (int i = 0; i < MAX_CANDIDATES; i++) {
+            Optional<ZonedDateTime> match = executionTime.nextExecution(cursor.atZone(ZoneOffset.UTC));
+            if (match.isEmpty()) {
+                return Optional.empty();
+            }
+            LocalDateTime local = match.get().toLocalDateTime();
+            Optional<Instant> placed = place(local, after);
+            if (placed.isPresent()) {
+                return placed;
+            }
+            cursor = local;
+        }
+        return Optional.empty();
+    }
+
+    /** The instant of a local match that lies after {@code after}, trying the earlier offset first. */
+    private Optional<Instant> place(LocalDateTime local, Instant after) {
+        ZonedDateTime earlier = ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap();
+        if (earlier.toInstant().isAfter(after)) {
+            return Optional.of(earlier.toInstant());
+        }
+        Instant later = earlier.withLaterOffsetAtOverlap().toInstant();
+        return later.isAfter(after) ? Optional.of(later) : Optional.empty();
+    }
+
+    private static ExecutionTime executionTime(String expression) {
+        ExecutionTime known = PARSED.get(expression);
+        if (known != null) {
+            return known;
+        }
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        ExecutionTime parsed = parse(expression);
+        PARSED.put(expression, parsed);
+        return parsed;
+    }
+
+    private static ExecutionTime parse(String expression) {
+        try {
+            Cron cron = QUARTZ.parse(expression.trim());
+            return ExecutionTime.forCron(cron.validate());
+        } catch (RuntimeException e) {
+            throw new InvalidArgument("cron_expression",
+                    "cron_expression '" + expression + "' is not a valid Quartz expression (seconds first, 6 or 7 fields): "
+                            + e.getMessage());
+        }
+    }
+}

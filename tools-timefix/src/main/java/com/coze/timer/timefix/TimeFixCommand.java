@@ -1,0 +1,203 @@
+package com.coze.timer.timefix;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code timefix} command line: repairs wrong years in the time columns of Coze Timer's
+ * {@code tasks} table. This class holds the options and their validation; {@link RepairSession}
+ * does the work. Dry run is the default; {@code --apply} writes, after confirmation.
+ *
+ * <p>Exit codes: 0 done or nothing to fix, 1 failure, 2 bad usage.
+ */
+@Command(name = "timefix", mixinStandardHelpOptions = true, version = "timefix 1.0.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Repairs wrong years in Coze Timer task timestamps.",
+            "",
+            "Finds rows of the tasks table whose start_time, next_run_time, created_at or updated_at "
+                + "has a year after --wrong-after, and sets that year to --year, keeping month, day and "
+                + "time to the millisecond. 29 February becomes 28 February when --year is not a leap "
+                + "year; the report marks it.",
+            "",
+            "By default this is a dry run: it prints each change (task id, column, old and new value) "
+                + "and the counts, and writes nothing. With --apply it asks for confirmation (or takes "
+                + "--yes), saves an undo file of SQL that puts the old values back, writes all changes "
+                + "in one transaction, and reads the rows back to check the result. Each row is only "
+                + "changed if nobody changed it since it was listed; its version moves forward.",
+            ""},
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  TIMEFIX_HOST, TIMEFIX_PORT, TIMEFIX_USER, TIMEFIX_DATABASE  defaults for the options above",
+            "  TIMEFIX_PASSWORD  the password (preferred over --password, which others may see)",
+            "",
+            "Without --password or TIMEFIX_PASSWORD the password is asked for at a terminal, and empty otherwise.",
+            "",
+            "Exit codes:",
+            "  0  done, or nothing to fix",
+            "  1  failure (cannot connect, a task changed concurrently, a wrong year left, ...)",
+            "  2  bad usage"})
+public final class TimeFixCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "${env:TIMEFIX_HOST:-localhost}",
+            description = "Database host (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "${env:TIMEFIX_PORT:-13306}",
+            description = "Database port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--user", defaultValue = "${env:TIMEFIX_USER:-root}",
+            description = "Database user (default: ${DEFAULT-VALUE}).")
+    private String user;
+
+    @Option(names = "--database", defaultValue = "${env:TIMEFIX_DATABASE:-coze_timer}",
+            description = "Database name (default: ${DEFAULT-VALUE}).")
+    private String database;
+
+    @Option(names = "--jdbc-url", paramLabel = "<url>",
+            description = "Full JDBC URL; overrides --host, --port and --database.")
+    private String jdbcUrl;
+
+    @Option(names = "--password", description = "Database password; prefer TIMEFIX_PASSWORD.")
+    private String password;
+
+    @Option(names = "--wrong-after", paramLabel = "<year>", defaultValue = "2024",
+            description = "Years after this one are wrong (default: ${DEFAULT-VALUE}).")
+    private int wrongAfter;
+
+    @Option(names = "--year", defaultValue = "2023",
+            description = "The year that replaces a wrong one; at most --wrong-after (default: ${DEFAULT-VALUE}).")
+    private int year;
+
+    @Option(names = "--columns", split = ",", paramLabel = "<column>", converter = TimeColumnConverter.class,
+            defaultValue = "start_time,next_run_time,created_at,updated_at",
+            description = "Columns to check, comma-separated (default: ${DEFAULT-VALUE}).")
+    private List<TimeColumn> columns;
+
+    @Option(names = "--task-id", paramLabel = "<id>", description = "Only this task.")
+    private String taskId;
+
+    @Option(names = "--user-id", paramLabel = "<id>", description = "Only this user's tasks.")
+    private Long userId;
+
+    @Option(names = "--apply", description = "Write the changes (after confirmation); without it nothing is written.")
+    private boolean apply;
+
+    @Option(names = "--yes", description = "With --apply: do not ask for confirmation (for scripts, no terminal).")
+    private boolean yes;
+
+    @Option(names = "--undo-file", paramLabel = "<file>",
+            description = "Where --apply saves the undo SQL (default: timefix-undo-<yyyyMMdd-HHmmss>.sql here).")
+    private Path undoFile;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Terminal terminal;
+    private final Clock clock;
+
+    /** A command that asks {@code terminal} for password and confirmation and stamps files with {@code clock}. */
+    public TimeFixCommand(Terminal terminal, Clock clock) {
+        this.terminal = terminal;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TimeFixCommand(Terminal.system(), Clock.systemDefaultZone())).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        RepairScope scope = scope();
+        PrintWriter err = spec.commandLine().getErr();
+        if (apply && !yes && !terminal.isInteractive()) {
+            err.println("--apply asks for confirmation, but there is no terminal to ask; "
+                    + "add --yes to apply without asking. Nothing was written.");
+            return ExitCode.USAGE;
+        }
+        DatabaseTarget target = new DatabaseTarget(host, port, database, user, jdbcUrl);
+        try (Connection connection = connect(target)) {
+            return run(new RepairSession(connection, scope, spec.commandLine().getOut(), err), target);
+        } catch (CannotConnect e) {
+            err.println(e.getMessage());
+        } catch (SQLException e) {
+            err.println("database error on " + target.describe() + ": " + ConnectionFailure.firstLine(e.getMessage()));
+        } catch (IOException e) {
+            err.println("cannot save the undo file, nothing was written: " + e);
+        }
+        return ExitCode.SOFTWARE;
+    }
+
+    private int run(RepairSession session, DatabaseTarget target) throws SQLException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RepairPlan plan = session.plan();
+        if (plan.isEmpty()) {
+            out.println("Nothing to fix: no selected task has a year after " + wrongAfter + " in " + columns());
+            return ExitCode.OK;
+        }
+        session.show(plan);
+        if (!apply) {
+            out.println(RepairSession.DRY_RUN_NOTICE);
+            return ExitCode.OK;
+        }
+        out.flush();
+        if (!yes && !terminal.awaitEnter("Press Enter to continue, Ctrl+C to cancel ")) {
+            spec.commandLine().getErr().println("Cancelled; nothing was written.");
+            return ExitCode.SOFTWARE;
+        }
+        return session.apply(plan, undoFile != null ? undoFile : UndoFile.defaultPath(clock), target.describe());
+    }
+
+    private RepairScope scope() {
+        try {
+            return new RepairScope(new YearRepair(wrongAfter, year), EnumSet.copyOf(columns), taskId, userId);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private String columns() {
+        return String.join(", ", columns.stream().distinct().map(TimeColumn::sqlName).toList());
+    }
+
+    private Connection connect(DatabaseTarget target) throws CannotConnect {
+        try {
+            return target.connect(password());
+        } catch (SQLException e) {
+            throw new CannotConnect(ConnectionFailure.describe(target, e));
+        }
+    }
+
+    private String password() {
+        if (password != null) {
+            return password;
+        }
+        String fromEnvironment = System.getenv("TIMEFIX_PASSWORD");
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        return new String(terminal.readPassword("Password for " + user + ": "));
+    }
+
+    /** A failed connection, already explained in one line. */
+    private static final class CannotConnect extends Exception {
+        CannotConnect(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
