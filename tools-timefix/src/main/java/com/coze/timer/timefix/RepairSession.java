@@ -4,6 +4,7 @@ import com.coze.timer.timefix.RepairPlan.TaskTimes;
 import com.coze.timer.timefix.TaskTimeRepairer.Outcome;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,8 +18,8 @@ import java.util.List;
  */
 final class RepairSession {
 
-    static final String DRY_RUN_NOTICE =
-            "DRY RUN — nothing was written; re-run with --apply to change these rows";
+    private static final int DONE = 0;
+    private static final int FAILED = 1;
 
     private final Connection connection;
     private final RepairScope scope;
@@ -37,6 +38,13 @@ final class RepairSession {
         return RepairPlan.of(new TaskTimeScanner(connection).findWrong(scope), scope.years());
     }
 
+    /** Says that the scope holds no wrong year. */
+    void reportNothingToFix() {
+        String columns = String.join(", ", scope.columns().stream().map(TimeColumn::sqlName).toList());
+        out.println("Nothing to fix: no selected task has a year after " + scope.years().wrongAfter()
+                + " in " + columns);
+    }
+
     /** Prints the plan's table and counts. */
     void show(RepairPlan plan) {
         out.print(ReportTable.plan(plan));
@@ -44,16 +52,29 @@ final class RepairSession {
         out.flush();
     }
 
+    /** Says that this was a dry run. */
+    void reportDryRun() {
+        out.println("DRY RUN — nothing was written; re-run with --apply to change these rows");
+    }
+
     /** Saves the undo file to {@code undoFile}, writes the plan and verifies it; the exit code. */
     int apply(RepairPlan plan, Path undoFile, String database) throws IOException, SQLException {
-        UndoFile.write(undoFile, plan, database);
+        try {
+            UndoFile.write(undoFile, plan, database);
+        } catch (IOException e) {
+            err.println("cannot save the undo file " + undoFile.toAbsolutePath() + " (" + reason(e)
+                    + "); nothing was written. Choose another with --undo-file.");
+            return FAILED;
+        }
         out.println("Undo file saved: " + undoFile.toAbsolutePath());
         Outcome outcome;
         try {
             outcome = new TaskTimeRepairer(connection).apply(plan);
         } catch (SQLException e) {
             Files.deleteIfExists(undoFile);
-            throw e;
+            err.println("writing failed and was rolled back; nothing was written, so the undo file was deleted: "
+                    + ConnectionFailure.firstLine(e.getMessage()));
+            return FAILED;
         }
         return switch (outcome) {
             case Outcome.Committed committed -> verify(plan, committed.rows());
@@ -61,16 +82,21 @@ final class RepairSession {
         };
     }
 
+    private static String reason(IOException e) {
+        return e instanceof FileAlreadyExistsException ? "it already exists" : e.toString();
+    }
+
     private int reportConflict(String taskId, Path undoFile) throws IOException {
         Files.deleteIfExists(undoFile);
         err.println("task " + taskId + " changed after it was listed (its version or times differ now); "
                 + "everything was rolled back and nothing was written, so the undo file was deleted. "
                 + "Run again to see the current state.");
-        return 1;
+        return FAILED;
     }
 
     private int verify(RepairPlan plan, int rows) throws SQLException {
-        out.println("Changed " + plan.cellCount() + " cells in " + rows + " tasks. Values now:");
+        out.println("Changed " + ReportTable.count(plan.cellCount(), "cell") + " in "
+                + ReportTable.count(rows, "task") + ". Values now:");
         List<TaskTimes> now = new TaskTimeScanner(connection).read(plan.taskIds(), scope.columns());
         out.print(ReportTable.result(plan, now, scope.years()));
         long stillWrong = now.stream()
@@ -78,11 +104,11 @@ final class RepairSession {
                 .filter(scope.years()::isWrong)
                 .count();
         if (stillWrong > 0) {
-            err.println(stillWrong + " cells in these tasks still have a year after "
+            err.println(ReportTable.count(stillWrong, "cell") + " in these tasks still carry a year after "
                     + scope.years().wrongAfter() + " (changed again since?); check them and run again.");
-            return 1;
+            return FAILED;
         }
         out.println("Verified: no year after " + scope.years().wrongAfter() + " is left in these tasks.");
-        return 0;
+        return DONE;
     }
 }

@@ -36,7 +36,7 @@ final class ReportTable {
 
     /** "2 rows affected, 3 cells to change", plus how many leap days were clamped, if any. */
     static String summary(RepairPlan plan) {
-        String counts = plan.rows().size() + " rows affected, " + plan.cellCount() + " cells to change";
+        String counts = count(plan.rows().size(), "row") + " affected, " + count(plan.cellCount(), "cell") + " to change";
         int leapDays = plan.leapDayCount();
         return leapDays == 0 ? counts : counts + " (" + leapDays + " × " + LEAP_DAY_NOTE + ")";
     }
@@ -54,6 +54,11 @@ final class ReportTable {
             }
         }
         return render(List.of("TASK ID", "COLUMN", "VALUE NOW", "NOTE"), lines);
+    }
+
+    /** {@code 1 row}, {@code 2 rows}. */
+    static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 
     private static String render(List<String> headers, List<List<String>> lines) {

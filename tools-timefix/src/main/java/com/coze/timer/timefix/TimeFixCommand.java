@@ -42,14 +42,19 @@ import picocli.CommandLine.Spec;
             ""},
         footerHeading = "%nEnvironment:%n",
         footer = {
-            "  TIMEFIX_HOST, TIMEFIX_PORT, TIMEFIX_USER, TIMEFIX_DATABASE  defaults for the options above",
-            "  TIMEFIX_PASSWORD  the password (preferred over --password, which others may see)",
+            "  TIMEFIX_HOST, TIMEFIX_PORT,     defaults for --host, --port, --user and",
+            "  TIMEFIX_USER, TIMEFIX_DATABASE  --database",
+            "  TIMEFIX_PASSWORD                the password; safer than --password,",
+            "                                  which other users can see in ps",
+            "Without --password or TIMEFIX_PASSWORD the password is asked for at a",
+            "terminal, and is empty otherwise.",
             "",
-            "Without --password or TIMEFIX_PASSWORD the password is asked for at a terminal, and empty otherwise.",
+            "Undo an applied run with the mysql client:",
+            "  mysql -h HOST -P PORT -u USER -p DATABASE < timefix-undo-<stamp>.sql",
             "",
             "Exit codes:",
             "  0  done, or nothing to fix",
-            "  1  failure (cannot connect, a task changed concurrently, a wrong year left, ...)",
+            "  1  failure: cannot connect, a task changed meanwhile, a wrong year is left",
             "  2  bad usage"})
 public final class TimeFixCommand implements Callable<Integer> {
 
@@ -138,24 +143,22 @@ public final class TimeFixCommand implements Callable<Integer> {
         } catch (SQLException e) {
             err.println("database error on " + target.describe() + ": " + ConnectionFailure.firstLine(e.getMessage()));
         } catch (IOException e) {
-            err.println("cannot save the undo file, nothing was written: " + e);
+            err.println("file error: " + e);
         }
         return ExitCode.SOFTWARE;
     }
 
     private int run(RepairSession session, DatabaseTarget target) throws SQLException, IOException {
-        PrintWriter out = spec.commandLine().getOut();
         RepairPlan plan = session.plan();
         if (plan.isEmpty()) {
-            out.println("Nothing to fix: no selected task has a year after " + wrongAfter + " in " + columns());
+            session.reportNothingToFix();
             return ExitCode.OK;
         }
         session.show(plan);
         if (!apply) {
-            out.println(RepairSession.DRY_RUN_NOTICE);
+            session.reportDryRun();
             return ExitCode.OK;
         }
-        out.flush();
         if (!yes && !terminal.awaitEnter("Press Enter to continue, Ctrl+C to cancel ")) {
             spec.commandLine().getErr().println("Cancelled; nothing was written.");
             return ExitCode.SOFTWARE;
@@ -165,25 +168,25 @@ public final class TimeFixCommand implements Callable<Integer> {
 
     private RepairScope scope() {
         try {
-            return new RepairScope(new YearRepair(wrongAfter, year), EnumSet.copyOf(columns), taskId, userId);
+            return new RepairScope(new YearRepair(wrongAfter, year), columnSet(), taskId, userId);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private String columns() {
-        return String.join(", ", columns.stream().distinct().map(TimeColumn::sqlName).toList());
+    private EnumSet<TimeColumn> columnSet() {
+        return columns.isEmpty() ? EnumSet.noneOf(TimeColumn.class) : EnumSet.copyOf(columns);
     }
 
     private Connection connect(DatabaseTarget target) throws CannotConnect {
         try {
-            return target.connect(password());
+            return target.connect(password(target));
         } catch (SQLException e) {
             throw new CannotConnect(ConnectionFailure.describe(target, e));
         }
     }
 
-    private String password() {
+    private String password(DatabaseTarget target) {
         if (password != null) {
             return password;
         }
@@ -191,7 +194,7 @@ public final class TimeFixCommand implements Callable<Integer> {
         if (fromEnvironment != null) {
             return fromEnvironment;
         }
-        return new String(terminal.readPassword("Password for " + user + ": "));
+        return new String(terminal.readPassword("Password for " + user + " at " + target.describe() + ": "));
     }
 
     /** A failed connection, already explained in one line. */

@@ -101,6 +101,13 @@ final class TaskRow {
                 : result.getObject(column);
     }
 
+    /** {@code row} with {@code changes} applied: what a row should look like after a change. */
+    static Map<String, Object> with(Map<String, Object> row, Map<String, Object> changes) {
+        Map<String, Object> changed = new LinkedHashMap<>(row);
+        changed.putAll(changes);
+        return changed;
+    }
+
     /** The statements of an SQL script written one per line, without comments. */
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.schedule.Schedule;
+import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.stop.StopPolicy;
 import java.time.Instant;
@@ -29,13 +30,23 @@ public record Task(
         Optional<Instant> nextRunTime,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Optional<PendingFire> pendingFire) {
 
     public Task {
         nextRunTime = nextRunTime.map(Task::millis);
-        if (status.isFinal() && nextRunTime.isPresent()) {
-            throw new IllegalArgumentException("a " + status.wire() + " task has no next run time");
+        pendingFire = pendingFire == null ? Optional.empty() : pendingFire;
+        if (status.isFinal() && (nextRunTime.isPresent() || pendingFire.isPresent())) {
+            throw new IllegalArgumentException("a " + status.wire() + " task has no next run time and no pending fire");
         }
+    }
+
+    /** A task with no fire claimed. */
+    public Task(TaskId id, long userId, Schedule schedule, Callback callback, StopCondition stopCondition, TaskStatus status,
+                long executionCount, int consecutiveFailures, Optional<Instant> nextRunTime, Instant createdAt,
+                Instant updatedAt, long version) {
+        this(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures, nextRunTime,
+                createdAt, updatedAt, version, Optional.empty());
     }
 
     /** A new, pending task whose first fire is computed from {@code now}. */
@@ -61,47 +72,82 @@ public record Task(
         Optional<Instant> next = newSchedule.equals(schedule)
                 ? nextRunTime
                 : Optional.of(newSchedule.firstFire(millis(now)).orElseThrow(() -> neverFires(newSchedule)));
+        Optional<Instant> due = pendingFire.isPresent() && newSchedule.equals(schedule)
+                ? pendingFire.map(PendingFire::scheduledTime)
+                : next;
         return Result.ok(new Task(id, userId, newSchedule, newCallback, newStop, status, executionCount,
-                consecutiveFailures, next, createdAt, millis(now), version));
+                consecutiveFailures, due, createdAt, millis(now), version, Optional.empty()));
     }
 
     /**
-     * Claims the occurrence scheduled at {@code scheduled}, handled at {@code now}: the task is
-     * running and its next fire is already the following occurrence (none for a once task).
+     * Claims the next occurrence for firing under {@code executionId}: it becomes the pending fire,
+     * leased until {@code leaseUntil}, and the next run time moves on to the following occurrence
+     * (none for a once task). Only one fire is pending at a time, so fires of a task never overlap.
      */
-    public Result<Task> fire(Instant scheduled, Instant now) {
-        return moveTo(TaskStatus.RUNNING, schedule.nextFireAfter(scheduled, now), now);
+    public Result<Task> claimNextFire(String executionId, Instant leaseUntil, Instant now) {
+        if (status.isFinal() || nextRunTime.isEmpty()) {
+            return Result.rejected(Rejection.conflict("task is " + status.wire() + " and has nothing to fire"));
+        }
+        if (pendingFire.isPresent()) {
+            return Result.rejected(Rejection.conflict("task already has a fire in flight"));
+        }
+        Instant scheduled = nextRunTime.get();
+        PendingFire fire = new PendingFire(executionId, scheduled, millis(leaseUntil));
+        return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount,
+                consecutiveFailures, schedule.nextFireAfter(scheduled, millis(now)), createdAt, millis(now), version,
+                Optional.of(fire)));
+    }
+
+    /** Takes over a pending fire whose lease ran out: same execution id, a new lease. */
+    public Result<Task> renewLease(Instant leaseUntil, Instant now) {
+        return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
+                        status, executionCount, consecutiveFailures, nextRunTime, createdAt, millis(now), version,
+                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))))))
+                .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
+    }
+
+    /** Hands a pending fire back unfired (on shutdown): its occurrence becomes the next run time again. */
+    public Result<Task> releaseFire(Instant now) {
+        return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
+                        status, executionCount, consecutiveFailures, Optional.of(fire.scheduledTime()), createdAt,
+                        millis(now), version, Optional.empty())))
+                .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
     }
 
     /**
-     * Counts a finished execution and applies the stop policies: a met policy completes the task; a
-     * once task completes on success and fails otherwise; a recurring task fails after
-     * {@code maxConsecutiveFailures} failures in a row; one without further occurrences completes.
+     * Counts the finished execution {@code executionId} and applies the stop policies: a met policy
+     * completes the task; a once task completes on success and fails otherwise; a recurring task fails
+     * after {@code maxConsecutiveFailures} failures in a row; one without further occurrences
+     * completes. A pending task becomes running.
      */
-    public Result<Task> recordExecution(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures, Instant now) {
+    public Result<Task> recordExecution(String executionId, boolean succeeded, StopPolicy.ExecutionFacts facts,
+                                        int maxConsecutiveFailures, Instant now) {
         if (status.isFinal()) {
             return Result.rejected(Rejection.conflict("task is already " + status.wire()));
         }
         long count = executionCount + 1;
         int failures = succeeded ? 0 : consecutiveFailures + 1;
-        Task counted = new Task(id, userId, schedule, callback, stopCondition, status, count, failures,
-                nextRunTime, createdAt, millis(now), version);
+        // The fire is done; a newer pending fire (claimed after a modification) stays.
+        Optional<PendingFire> stillPending = pendingFire.filter(fire -> !fire.executionId().equals(executionId));
+        TaskStatus current = status == TaskStatus.PENDING ? TaskStatus.RUNNING : status;
+        Task counted = new Task(id, userId, schedule, callback, stopCondition, current, count, failures,
+                nextRunTime, createdAt, millis(now), version, stillPending);
         StopPolicy.ExecutionFacts countedFacts = new StopPolicy.ExecutionFacts(count, facts.gotResponse(), facts.response());
         TaskStatus verdict = counted.verdict(succeeded, countedFacts, maxConsecutiveFailures);
-        return verdict == status ? Result.ok(counted) : counted.moveTo(verdict, Optional.empty(), now);
+        return verdict == current ? Result.ok(counted) : counted.moveTo(verdict, Optional.empty(), now);
     }
 
     private TaskStatus verdict(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures) {
         if (stopCondition.isMetBy(facts)) {
             return TaskStatus.COMPLETED;
         }
-        if (schedule.type() == com.coze.timer.domain.schedule.ScheduleType.ONCE) {
+        if (schedule.type() == ScheduleType.ONCE) {
             return succeeded ? TaskStatus.COMPLETED : TaskStatus.FAILED;
         }
         if (consecutiveFailures >= maxConsecutiveFailures) {
             return TaskStatus.FAILED;
         }
-        return nextRunTime.isEmpty() ? TaskStatus.COMPLETED : status;
+        return nextRunTime.isEmpty() && pendingFire.isEmpty() ? TaskStatus.COMPLETED : status;
     }
 
     /** True when the task has ended. */
@@ -112,7 +158,7 @@ public record Task(
     /** The same task as stored at {@code newVersion} (what the store hands back after a write). */
     public Task withVersion(long newVersion) {
         return new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
-                nextRunTime, createdAt, updatedAt, newVersion);
+                nextRunTime, createdAt, updatedAt, newVersion, pendingFire);
     }
 
     private Result<Task> moveTo(TaskStatus next, Optional<Instant> nextRun, Instant now) {
@@ -120,8 +166,9 @@ public record Task(
             return Result.rejected(Rejection.conflict("task is " + status.wire() + " and cannot become " + next.wire()));
         }
         Optional<Instant> run = next.isFinal() ? Optional.empty() : nextRun;
+        Optional<PendingFire> fire = next.isFinal() ? Optional.empty() : pendingFire;
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, next, executionCount,
-                consecutiveFailures, run, createdAt, millis(now), version));
+                consecutiveFailures, run, createdAt, millis(now), version, fire));
     }
 
     private static InvalidArgument neverFires(Schedule schedule) {

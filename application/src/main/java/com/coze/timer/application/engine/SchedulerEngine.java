@@ -1,0 +1,291 @@
+package com.coze.timer.application.engine;
+
+import com.coze.timer.application.port.out.CallbackSender;
+import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
+import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
+import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
+import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.application.port.out.FireLedger.Completion;
+import com.coze.timer.application.port.out.ScheduleChanges;
+import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.Result;
+import com.coze.timer.domain.task.PendingFire;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import com.coze.timer.domain.wheel.TimerEntry;
+import com.coze.timer.domain.wheel.TimingWheel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fires tasks on time. Three steps, each run by its own thread ({@link EngineRunner}) and callable
+ * one at a time from tests:
+ * <ol>
+ *   <li>{@link #refill()} claims the fires due within the window (one batched, version-guarded
+ *       write) and queues them for the wheel;</li>
+ *   <li>{@link #advance()} places queued fires on the hierarchical timing wheel and, as the clock
+ *       passes their time, sends their calls — no storage access on this path;</li>
+ *   <li>{@link #recordFinished} writes outcomes in batches: the execution record and the task's
+ *       new state in one transaction, already claiming its next fire when that is due within the
+ *       window.</li>
+ * </ol>
+ * Invariants: a task has at most one claimed fire, so its fires never overlap; a claimed fire is
+ * in {@code tracked} until its outcome is stored; memory holds only fires inside the window.
+ * Cancels and changes made through the API reach the wheel at once ({@link ScheduleChanges}).
+ */
+public final class SchedulerEngine implements ScheduleChanges {
+
+    private final FireLedger ledger;
+    private final TaskStore store;
+    private final CallbackSender sender;
+    private final Clock clock;
+    private final EngineSettings settings;
+    private final Outcomes outcomes;
+    private final TimingWheel<TrackedFire> wheel;
+    private final ConcurrentHashMap<TaskId, TrackedFire> tracked = new ConcurrentHashMap<>();
+    private final Queue<TrackedFire> toPlace = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private volatile Runnable wakeDriver = () -> { };
+    private volatile boolean leasesTakenOver;
+
+    public SchedulerEngine(FireLedger ledger, TaskStore store, CallbackSender sender, Clock clock, EngineSettings settings) {
+        this.ledger = ledger;
+        this.store = store;
+        this.sender = sender;
+        this.clock = clock;
+        this.settings = settings;
+        this.outcomes = new Outcomes(settings.maxConsecutiveFailures());
+        this.wheel = new TimingWheel<>(1, 512, clock.millis());
+    }
+
+    /** A fire whose call has ended, waiting for its outcome to be written. */
+    record Finished(TrackedFire tracked, Task task, CallbackResult result) {
+    }
+
+    /** Claims fires due within the window; returns how many were claimed. */
+    public int refill() {
+        Instant now = clock.instant();
+        int room = Math.min(settings.claimBatchSize(), settings.maxTrackedFires() - tracked.size());
+        if (room <= 0) {
+            return 0;
+        }
+        List<Task> claims = new ArrayList<>();
+        Instant leaseCutoff = settings.exclusive() && !leasesTakenOver ? Instant.MAX : now;
+        for (Task task : ledger.findExpiredLeases(leaseCutoff, room)) {
+            if (!tracked.containsKey(task.id())) {
+                ok(task.renewLease(leaseFor(task.pendingFire().orElseThrow().scheduledTime(), now), now), claims);
+            }
+        }
+        leasesTakenOver = true;
+        for (Task task : ledger.findDue(now.plus(settings.window()), room - claims.size())) {
+            if (!tracked.containsKey(task.id())) {
+                ok(claim(task, now), claims);
+            }
+        }
+        List<Optional<Task>> stored = claims.isEmpty() ? List.of() : ledger.writeAll(claims);
+        stored.forEach(task -> task.ifPresent(this::track));
+        return (int) stored.stream().filter(Optional::isPresent).count();
+    }
+
+    /** Places queued fires on the wheel and sends those whose time has come. */
+    public void advance() {
+        for (TrackedFire fire = toPlace.poll(); fire != null; fire = toPlace.poll()) {
+            place(fire);
+        }
+        wheel.advanceClock(clock.millis(), this::dispatch);
+    }
+
+    /** Waits up to {@code waitMs} for finished fires and writes up to a batch of their outcomes. */
+    public int recordFinished(long waitMs) throws InterruptedException {
+        List<Finished> batch = takeFinished(waitMs);
+        if (!batch.isEmpty()) {
+            write(batch);
+        }
+        return batch.size();
+    }
+
+    List<Finished> takeFinished(long waitMs) throws InterruptedException {
+        List<Finished> batch = new ArrayList<>();
+        Finished first = waitMs > 0 ? finished.poll(waitMs, TimeUnit.MILLISECONDS) : finished.poll();
+        if (first != null) {
+            batch.add(first);
+            finished.drainTo(batch, settings.recordBatchSize() - 1);
+        }
+        return batch;
+    }
+
+    void write(List<Finished> batch) {
+        Instant now = clock.instant();
+        List<Completion> completions = batch.stream().map(done -> completion(done, now)).toList();
+        List<Optional<Task>> stored = ledger.recordAll(completions);
+        for (int i = 0; i < batch.size(); i++) {
+            settle(batch.get(i), completions.get(i), stored.get(i), now);
+        }
+    }
+
+    @Override
+    public void scheduled(Task task) {
+        TrackedFire previous = tracked.get(task.id());
+        if (previous != null && previous.withdraw()) {
+            tracked.remove(task.id(), previous);
+        }
+        Instant now = clock.instant();
+        if (!task.isFinal() && task.pendingFire().isEmpty() && isDue(task, now) && tracked.size() < settings.maxTrackedFires()) {
+            if (claim(task, now) instanceof Result.Ok<Task> claimed) {
+                store.update(claimed.value()).ifPresent(this::track);
+            }
+        }
+    }
+
+    @Override
+    public void unscheduled(TaskId taskId) {
+        TrackedFire fire = tracked.remove(taskId);
+        if (fire != null) {
+            fire.cancel();
+        }
+    }
+
+    /** Fires in memory: on the wheel, queued for it, or in flight. */
+    public int trackedFires() {
+        return tracked.size();
+    }
+
+    /** Entries on the wheel. */
+    public int wheelSize() {
+        return wheel.size();
+    }
+
+    /** When the wheel next has something to expire (for the driver's sleep); Long.MAX_VALUE if nothing. */
+    long nextExpirationMs() {
+        return toPlace.isEmpty() ? wheel.nextExpirationMs() : clock.millis();
+    }
+
+    void onWork(Runnable wake) {
+        this.wakeDriver = wake;
+    }
+
+    /** Withdraws every fire not yet sent and returns their tasks, released, for a last write. */
+    List<Task> withdrawWaiting() {
+        Instant now = clock.instant();
+        List<Task> released = new ArrayList<>();
+        tracked.forEach((id, fire) -> {
+            if (fire.withdraw() && tracked.remove(id, fire)) {
+                ok(fire.task().releaseFire(now), released);
+            }
+        });
+        return released;
+    }
+
+    /** Aborts every call still in flight (their fires stay claimed, to be repeated after the lease). */
+    void abortInFlight() {
+        tracked.values().forEach(TrackedFire::cancel);
+    }
+
+    FireLedger ledger() {
+        return ledger;
+    }
+
+    private void track(Task claimed) {
+        TrackedFire fire = new TrackedFire(claimed);
+        TrackedFire previous = tracked.put(claimed.id(), fire);
+        if (previous != null) {
+            previous.withdraw();
+        }
+        toPlace.add(fire);
+        wakeDriver.run();
+    }
+
+    private void place(TrackedFire fire) {
+        if (fire.isCancelled()) {
+            return;
+        }
+        TimerEntry<TrackedFire> entry = wheel.add(fire, fire.fire().scheduledTime().toEpochMilli());
+        if (entry == null) {
+            dispatch(fire);
+        } else {
+            fire.onWheel(entry);
+        }
+    }
+
+    private void dispatch(TrackedFire fire) {
+        if (!fire.startFlight()) {
+            return;
+        }
+        Task task = fire.task();
+        PendingFire pending = fire.fire();
+        InFlightCall call = sender.send(new CallbackRequest(task.id(), pending.executionId(), pending.scheduledTime(), task.callback()));
+        fire.inFlight(call);
+        call.result().thenAccept(result -> finished.add(new Finished(fire, task, result)));
+    }
+
+    private Completion completion(Finished done, Instant now) {
+        PendingFire fire = done.task().pendingFire().orElseThrow();
+        var record = Outcomes.record(done.task(), fire, done.result());
+        if (done.result().aborted() || done.tracked().isCancelled()) {
+            return new Completion(record, Optional.empty());
+        }
+        Result<Task> next = outcomes.apply(done.task(), fire.executionId(), done.result(), now);
+        return new Completion(record, next instanceof Result.Ok<Task> ok ? Optional.of(claimIfDue(ok.value(), now)) : Optional.empty());
+    }
+
+    private void settle(Finished done, Completion completion, Optional<Task> stored, Instant now) {
+        TaskId id = done.task().id();
+        if (stored.isPresent() && stored.get().pendingFire().isPresent() && !done.tracked().isCancelled()) {
+            done.tracked().reclaim(stored.get());
+            toPlace.add(done.tracked());
+            wakeDriver.run();
+            return;
+        }
+        tracked.remove(id, done.tracked());
+        if (stored.isEmpty() && completion.task().isPresent()) {
+            settleLostRace(done, now);
+        }
+    }
+
+    /** The task changed while its call was in flight (a modify, a cancel): count the execution on what is stored now. */
+    private void settleLostRace(Finished done, Instant now) {
+        String executionId = done.task().pendingFire().orElseThrow().executionId();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Optional<Task> current = store.find(done.task().id());
+            if (current.isEmpty() || !(outcomes.apply(current.get(), executionId, done.result(), now) instanceof Result.Ok<Task> next)) {
+                return;
+            }
+            if (store.update(next.value()).isPresent()) {
+                return;
+            }
+        }
+    }
+
+    private Task claimIfDue(Task task, Instant now) {
+        boolean claimable = !task.isFinal() && task.pendingFire().isEmpty() && isDue(task, now);
+        return claimable && claim(task, now) instanceof Result.Ok<Task> claimed ? claimed.value() : task;
+    }
+
+    private Result<Task> claim(Task task, Instant now) {
+        Instant scheduled = task.nextRunTime().orElse(now);
+        return task.claimNextFire(UUID.randomUUID().toString(), leaseFor(scheduled, now), now);
+    }
+
+    private boolean isDue(Task task, Instant now) {
+        return task.nextRunTime().map(at -> !at.isAfter(now.plus(settings.window()))).orElse(false);
+    }
+
+    private Instant leaseFor(Instant scheduled, Instant now) {
+        return (scheduled.isAfter(now) ? scheduled : now).plus(settings.lease());
+    }
+
+    private static void ok(Result<Task> result, List<Task> into) {
+        if (result instanceof Result.Ok<Task> ok) {
+            into.add(ok.value());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.coze.timer.application.fakes;
+
+import com.coze.timer.application.port.out.CallbackSender;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A callback sender whose calls stay in flight until the test answers them, so that a test decides
+ * what each fire returns and when.
+ */
+public final class ScriptedCallbackSender implements CallbackSender {
+
+    /** One call the engine made. */
+    public static final class Call implements InFlightCall {
+        private final CallbackRequest request;
+        private final CompletableFuture<CallbackResult> result = new CompletableFuture<>();
+        private volatile boolean aborted;
+
+        Call(CallbackRequest request) {
+            this.request = request;
+        }
+
+        public CallbackRequest request() {
+            return request;
+        }
+
+        public boolean isAborted() {
+            return aborted;
+        }
+
+        /** Answers the call with an HTTP status and body, as the receiver would. */
+        public void respond(int status, String body, Instant at) {
+            boolean success = status >= 200 && status < 300;
+            result.complete(new CallbackResult(success, false, OptionalInt.of(status), Optional.ofNullable(body), 1,
+                    success ? Optional.empty() : Optional.of("HTTP " + status), at, 5));
+        }
+
+        @Override
+        public CompletableFuture<CallbackResult> result() {
+            return result;
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
+            result.complete(new CallbackResult(false, true, OptionalInt.empty(), Optional.empty(), 1,
+                    Optional.of("aborted"), request.scheduledTime(), 0));
+        }
+    }
+
+    private final List<Call> calls = new ArrayList<>();
+
+    @Override
+    public synchronized InFlightCall send(CallbackRequest request) {
+        Call call = new Call(request);
+        calls.add(call);
+        return call;
+    }
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized Call last() {
+        return calls.getLast();
+    }
+}
