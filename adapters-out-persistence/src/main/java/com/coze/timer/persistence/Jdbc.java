@@ -1,0 +1,97 @@
+package com.coze.timer.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The one place where connections are borrowed, transactions committed or rolled back, and
+ * {@link SQLException}s turned into {@link PersistenceException}s naming what was being done.
+ *
+ * <p>Instants are written to {@code DATETIME(3)} as their UTC wall time ({@link LocalDateTime}),
+ * truncated to the millisecond, and read back the same way: no driver, server or JVM time zone is
+ * ever involved.
+ */
+final class Jdbc {
+
+    /** Work done on a connection; may throw {@link SQLException}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} on a pooled connection in auto-commit mode. */
+    <T> T run(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    <T> T inTransaction(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+            // No need to restore auto-commit: the pool resets it when the connection goes back.
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    static PersistenceException failure(String what, SQLException e) {
+        return new PersistenceException("database failure while " + what + ": " + e.getMessage()
+                + " (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
+        setInstant(statement, index, instant.orElse(null));
+    }
+
+    static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return Optional.ofNullable(value).map(local -> local.toInstant(ZoneOffset.UTC));
+    }
+
+    static Instant requiredInstant(ResultSet row, String column) throws SQLException {
+        return instant(row, column).orElseThrow(() -> new IllegalStateException("column " + column + " is NULL"));
+    }
+
+    static Optional<Long> nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.coze.timer.persistence;
+
+import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.domain.task.PendingFire;
+import com.coze.timer.domain.task.Task;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link FireLedger} on the {@code tasks} and {@code task_logs} tables. The engine changes only a
+ * task's fire state (status, next run, counters, pending fire), so its writes touch only those
+ * columns; the version guard makes that safe against a user's concurrent change of the rest.
+ * Writes are JDBC batches in one transaction, so a whole batch of fires costs a few round trips.
+ */
+final class JdbcFireLedger implements FireLedger {
+
+    private static final String DUE = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
+            + " WHERE next_run_time <= ? AND fire_execution_id IS NULL AND status IN ('pending', 'running')"
+            + " ORDER BY next_run_time LIMIT ?";
+    private static final String EXPIRED_LEASES = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
+            + " WHERE fire_lease_until < ? ORDER BY fire_lease_until LIMIT ?";
+    private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
+            + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
+            + " updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
+    /** DATETIME holds years up to 9999: a later cut-off means "every lease". */
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final Jdbc jdbc;
+    private final TaskRows rows;
+    private final JdbcExecutionLog log;
+
+    JdbcFireLedger(Jdbc jdbc, TaskRows rows, JdbcExecutionLog log) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.log = log;
+    }
+
+    @Override
+    public List<Task> findDue(Instant dueBefore, int limit) {
+        return select("finding due tasks", DUE, dueBefore, limit);
+    }
+
+    @Override
+    public List<Task> findExpiredLeases(Instant expiredBefore, int limit) {
+        return select("finding expired fire leases", EXPIRED_LEASES, expiredBefore.isAfter(LATEST) ? LATEST : expiredBefore, limit);
+    }
+
+    @Override
+    public List<Optional<Task>> writeAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.inTransaction("writing " + tasks.size() + " fire claims", connection -> writeFireStates(connection, tasks));
+    }
+
+    @Override
+    public List<Optional<Task>> recordAll(List<Completion> completions) {
+        if (completions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.inTransaction("recording " + completions.size() + " executions", connection -> {
+            appendRecords(connection, completions);
+            List<Task> toWrite = completions.stream().flatMap(c -> c.task().stream()).toList();
+            List<Optional<Task>> written = writeFireStates(connection, toWrite);
+            List<Optional<Task>> results = new ArrayList<>(completions.size());
+            int next = 0;
+            for (Completion completion : completions) {
+                results.add(completion.task().isPresent() ? written.get(next++) : Optional.empty());
+            }
+            return results;
+        });
+    }
+
+    private List<Task> select(String what, String sql, Instant bound, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbc.run(what, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                Jdbc.setInstant(query, 1, bound);
+                query.setInt(2, limit);
+                List<Task> tasks = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        tasks.add(rows.read(row));
+                    }
+                }
+                return tasks;
+            }
+        });
+    }
+
+    /** Records of live tasks go in one multi-row insert; the rest only if their task still exists. */
+    private void appendRecords(Connection connection, List<Completion> completions) throws SQLException {
+        try (PreparedStatement plain = connection.prepareStatement(JdbcExecutionLog.INSERT);
+             PreparedStatement guarded = connection.prepareStatement(JdbcExecutionLog.INSERT_IF_TASK_EXISTS)) {
+            for (Completion completion : completions) {
+                PreparedStatement insert = completion.task().isPresent() ? plain : guarded;
+                log.bind(insert, completion.record());
+                if (insert == guarded) {
+                    guarded.setString(13, completion.record().taskId().toString());
+                }
+                insert.addBatch();
+            }
+            plain.executeBatch();
+            guarded.executeBatch();
+        }
+    }
+
+    private static List<Optional<Task>> writeFireStates(Connection connection, List<Task> tasks) throws SQLException {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement update = connection.prepareStatement(WRITE_FIRE_STATE)) {
+            for (Task task : tasks) {
+                bindFireState(update, task);
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            List<Optional<Task>> written = new ArrayList<>(tasks.size());
+            for (int i = 0; i < tasks.size(); i++) {
+                Task task = tasks.get(i);
+                written.add(counts[i] == 1 ? Optional.of(task.withVersion(task.version() + 1)) : Optional.empty());
+            }
+            return written;
+        }
+    }
+
+    private static void bindFireState(PreparedStatement update, Task task) throws SQLException {
+        update.setString(1, task.status().wire());
+        Jdbc.setInstant(update, 2, task.nextRunTime());
+        update.setLong(3, task.executionCount());
+        update.setInt(4, task.consecutiveFailures());
+        update.setString(5, task.pendingFire().map(PendingFire::executionId).orElse(null));
+        Jdbc.setInstant(update, 6, task.pendingFire().map(PendingFire::scheduledTime));
+        Jdbc.setInstant(update, 7, task.pendingFire().map(PendingFire::leaseUntil));
+        Jdbc.setInstant(update, 8, task.updatedAt());
+        update.setString(9, task.id().toString());
+        update.setLong(10, task.version());
+    }
+}

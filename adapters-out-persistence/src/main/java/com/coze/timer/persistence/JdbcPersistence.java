@@ -1,0 +1,102 @@
+package com.coze.timer.persistence;
+
+import com.coze.timer.application.port.out.ApiTokens;
+import com.coze.timer.application.port.out.ExecutionLog;
+import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.application.port.out.TaskQueries;
+import com.coze.timer.application.port.out.TaskStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.Arrays;
+import javax.sql.DataSource;
+
+/**
+ * The persistence adapter, assembled: a HikariCP pool on a MySQL 8 / MariaDB database and the JDBC
+ * implementations of the store ports on top of it. The bootstrap makes one, runs the schema
+ * migrations on {@link #dataSource()}, hands the ports to the application and closes it on shutdown.
+ *
+ * <p>Connections are configured so that results do not depend on any time zone: the session runs in
+ * UTC, and every {@code DATETIME(3)} is written and read as its UTC wall time (see {@link Jdbc}).
+ * Callback headers and bodies are sealed with {@code encryptionKey} (AES-256-GCM, see {@link SecretBox}).
+ */
+public final class JdbcPersistence implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final TaskStore taskStore;
+    private final TaskQueries taskQueries;
+    private final ExecutionLog executionLog;
+    private final ApiTokens apiTokens;
+    private final FireLedger fireLedger;
+
+    /**
+     * Opens the pool (failing fast if the database is unreachable).
+     *
+     * @param encryptionKey the 32-byte AES key for callback secrets; copied, so the caller may wipe it
+     * @param clock         stamps the rows whose time the caller does not give ({@code task_logs.created_at})
+     */
+    public JdbcPersistence(String jdbcUrl, String user, String password, int poolSize, byte[] encryptionKey, Clock clock) {
+        SecretBox secrets = new SecretBox(encryptionKey == null ? null : Arrays.copyOf(encryptionKey, encryptionKey.length));
+        this.dataSource = new HikariDataSource(poolConfig(jdbcUrl, user, password, poolSize));
+        Jdbc jdbc = new Jdbc(dataSource);
+        TaskRows rows = new TaskRows(secrets);
+        this.taskStore = new JdbcTaskStore(jdbc, rows);
+        this.taskQueries = new JdbcTaskQueries(jdbc, rows);
+        JdbcExecutionLog log = new JdbcExecutionLog(jdbc, clock);
+        this.executionLog = log;
+        this.apiTokens = new JdbcApiTokens(jdbc);
+        this.fireLedger = new JdbcFireLedger(jdbc, rows, log);
+    }
+
+    /** The pool, for the schema migrations and for adapters that need plain JDBC. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public TaskStore taskStore() {
+        return taskStore;
+    }
+
+    public TaskQueries taskQueries() {
+        return taskQueries;
+    }
+
+    public ExecutionLog executionLog() {
+        return executionLog;
+    }
+
+    public ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    public FireLedger fireLedger() {
+        return fireLedger;
+    }
+
+    /** Closes the pool and its connections. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static HikariConfig poolConfig(String jdbcUrl, String user, String password, int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the database pool size must be >= 1, not " + poolSize);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("coze-timer-db");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        // Session time zone UTC, so that NOW() and any driver-side conversion agree with the stored UTC times.
+        config.addDataSourceProperty("connectionTimeZone", "UTC");
+        config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
+        config.addDataSourceProperty("characterEncoding", "UTF-8");
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("prepStmtCacheSize", "250");
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
+        config.addDataSourceProperty("rewriteBatchedStatements", "true");
+        return config;
+    }
+}

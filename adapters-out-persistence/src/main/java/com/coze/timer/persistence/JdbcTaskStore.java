@@ -1,0 +1,100 @@
+package com.coze.timer.persistence;
+
+import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@link TaskStore} on the {@code tasks} table. Every write is one statement or one transaction;
+ * an update is a compare-and-set on {@code version}, so of two writers that read the same version
+ * exactly one succeeds and the other learns it lost (an empty answer), never overwrites.
+ */
+final class JdbcTaskStore implements TaskStore {
+
+    private static final String INSERT = "INSERT INTO tasks (task_id, user_id, slot, created_at, version, "
+            + TaskRows.CHANGING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, " + placeholders() + ")";
+    private static final String FIND = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks WHERE task_id = ?";
+    private static final String UPDATE = "UPDATE tasks SET " + assignments() + ", version = version + 1"
+            + " WHERE task_id = ? AND version = ?";
+    private static final String DELETE_LOGS = "DELETE FROM task_logs WHERE task_id = ?";
+    private static final String DELETE_TASK = "DELETE FROM tasks WHERE task_id = ?";
+
+    private final Jdbc jdbc;
+    private final TaskRows rows;
+
+    JdbcTaskStore(Jdbc jdbc, TaskRows rows) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    @Override
+    public void insert(Task task) {
+        jdbc.run("inserting task " + task.id(), connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, task.id().toString());
+                insert.setLong(2, task.userId());
+                insert.setInt(3, TaskSlots.slotOf(task.id()));
+                Jdbc.setInstant(insert, 4, task.createdAt());
+                insert.setLong(5, task.version());
+                rows.bindChanging(insert, 6, task);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return jdbc.run("reading task " + id, connection -> {
+            try (PreparedStatement find = connection.prepareStatement(FIND)) {
+                find.setString(1, id.toString());
+                try (ResultSet row = find.executeQuery()) {
+                    return row.next() ? Optional.of(rows.read(row)) : Optional.<Task>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Task> update(Task task) {
+        return jdbc.run("updating task " + task.id(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                int next = rows.bindChanging(update, 1, task);
+                update.setString(next, task.id().toString());
+                update.setLong(next + 1, task.version());
+                boolean won = update.executeUpdate() == 1;
+                return won ? Optional.of(task.withVersion(task.version() + 1)) : Optional.<Task>empty();
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(TaskId id) {
+        return jdbc.inTransaction("deleting task " + id, connection -> {
+            try (PreparedStatement logs = connection.prepareStatement(DELETE_LOGS);
+                 PreparedStatement task = connection.prepareStatement(DELETE_TASK)) {
+                logs.setString(1, id.toString());
+                logs.executeUpdate();
+                task.setString(1, id.toString());
+                return task.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static String placeholders() {
+        return changingColumns().map(column -> "?").collect(Collectors.joining(", "));
+    }
+
+    private static String assignments() {
+        return changingColumns().map(column -> column + " = ?").collect(Collectors.joining(", "));
+    }
+
+    private static Stream<String> changingColumns() {
+        return Arrays.stream(TaskRows.CHANGING_COLUMNS.split(",")).map(String::trim);
+    }
+}

@@ -1,0 +1,153 @@
+package com.coze.timer.persistence;
+
+import com.coze.timer.domain.InvalidArgument;
+import com.coze.timer.domain.schedule.CronSchedule;
+import com.coze.timer.domain.schedule.IntervalSchedule;
+import com.coze.timer.domain.schedule.OnceSchedule;
+import com.coze.timer.domain.schedule.Schedule;
+import com.coze.timer.domain.schedule.ScheduleType;
+import com.coze.timer.domain.schedule.Schedules;
+import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.HttpMethod;
+import com.coze.timer.domain.task.PendingFire;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import com.coze.timer.domain.task.TaskStatus;
+import java.net.URI;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The mapping between a {@link Task} and a {@code tasks} row, shared by the store and the queries.
+ *
+ * <p>Type, status and method are stored as their API spellings; the schedule as the columns of its
+ * kind; headers and body sealed by the {@link SecretBox}, bound to the task id and column. A row is
+ * rebuilt through the same domain constructors that validate user input, so a row that breaks their
+ * rules (or does not decrypt) is reported as an {@link IllegalStateException}, never as bad input.
+ * The {@code fire_*} columns hold the task's {@link PendingFire}, all three set or all NULL.
+ */
+final class TaskRows {
+
+    /** The columns {@link #read} needs, for {@code SELECT}s. */
+    static final String SELECT_COLUMNS = "task_id, user_id, type, status, http_endpoint, http_method, headers_cipher, "
+            + "body_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, "
+            + "execution_count, consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, "
+            + "created_at, updated_at, version";
+    /** The columns a task changes over its life, in the order {@link #bindChanging} binds them. */
+    static final String CHANGING_COLUMNS = "type, status, http_endpoint, http_method, headers_cipher, body_cipher, "
+            + "interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, execution_count, "
+            + "consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, updated_at";
+
+    private final SecretBox secrets;
+
+    TaskRows(SecretBox secrets) {
+        this.secrets = secrets;
+    }
+
+    /** Binds {@link #CHANGING_COLUMNS} from parameter {@code first} on; returns the next free index. */
+    int bindChanging(PreparedStatement statement, int first, Task task) throws SQLException {
+        int i = first;
+        Schedule schedule = task.schedule();
+        Callback callback = task.callback();
+        statement.setString(i++, schedule.type().wire());
+        statement.setString(i++, task.status().wire());
+        statement.setString(i++, callback.endpoint().toString());
+        statement.setString(i++, callback.method().name());
+        statement.setString(i++, callback.headers().isEmpty() ? null
+                : secrets.seal(ColumnJson.headers(callback.headers()), context(task.id(), "headers_cipher")));
+        statement.setString(i++, callback.body().map(body -> secrets.seal(body, context(task.id(), "body_cipher"))).orElse(null));
+        bindSchedule(statement, i, schedule);
+        i += 3;
+        statement.setString(i++, ColumnJson.stopCondition(task.stopCondition()).orElse(null));
+        Jdbc.setInstant(statement, i++, schedule.startTime());
+        Jdbc.setInstant(statement, i++, task.nextRunTime());
+        statement.setLong(i++, task.executionCount());
+        statement.setInt(i++, task.consecutiveFailures());
+        statement.setString(i++, task.pendingFire().map(PendingFire::executionId).orElse(null));
+        Jdbc.setInstant(statement, i++, task.pendingFire().map(PendingFire::scheduledTime));
+        Jdbc.setInstant(statement, i++, task.pendingFire().map(PendingFire::leaseUntil));
+        Jdbc.setInstant(statement, i++, task.updatedAt());
+        return i;
+    }
+
+    /** The task in the current row of {@code row}, selected with {@link #SELECT_COLUMNS}. */
+    Task read(ResultSet row) throws SQLException {
+        String id = row.getString("task_id");
+        try {
+            TaskId taskId = TaskId.parse(id).orElseThrow(() -> new IllegalStateException("task_id is not a UUID"));
+            return new Task(taskId, row.getLong("user_id"), schedule(row), callback(taskId, row),
+                    ColumnJson.stopCondition(row.getString("stop_condition")),
+                    TaskStatus.fromWire(row.getString("status"), "status"),
+                    row.getLong("execution_count"), row.getInt("consecutive_failures"),
+                    Jdbc.instant(row, "next_run_time"), Jdbc.requiredInstant(row, "created_at"),
+                    Jdbc.requiredInstant(row, "updated_at"), row.getLong("version"), pendingFire(row));
+        } catch (CannotDecrypt e) {
+            throw new IllegalStateException("cannot decrypt task " + id + ": wrong TIMER_ENCRYPTION_KEY?", e.getCause());
+        } catch (InvalidArgument | IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalStateException("task " + id + " has a row this build cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bindSchedule(PreparedStatement statement, int first, Schedule schedule) throws SQLException {
+        switch (schedule) {
+            case IntervalSchedule interval -> bindSchedule(statement, first, interval.interval().toSeconds(), null, null);
+            case CronSchedule cron -> bindSchedule(statement, first, null, cron.expression(), cron.zone().getId());
+            case OnceSchedule once -> bindSchedule(statement, first, null, null, null);
+        }
+    }
+
+    private static void bindSchedule(PreparedStatement statement, int first, Long intervalSeconds, String cron, String zone)
+            throws SQLException {
+        statement.setObject(first, intervalSeconds, Types.BIGINT);
+        statement.setString(first + 1, cron);
+        statement.setString(first + 2, zone);
+    }
+
+    private static Schedule schedule(ResultSet row) throws SQLException {
+        ScheduleType type = ScheduleType.fromWire(row.getString("type"));
+        return Schedules.of(type, Jdbc.nullableLong(row, "interval_seconds").orElse(null), row.getString("cron_expression"),
+                row.getString("time_zone"), Jdbc.instant(row, "start_time").orElse(null));
+    }
+
+    private static Optional<PendingFire> pendingFire(ResultSet row) throws SQLException {
+        String executionId = row.getString("fire_execution_id");
+        if (executionId == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PendingFire(executionId, Jdbc.requiredInstant(row, "fire_scheduled_time"),
+                Jdbc.requiredInstant(row, "fire_lease_until")));
+    }
+
+    private Callback callback(TaskId id, ResultSet row) throws SQLException {
+        String headers = row.getString("headers_cipher");
+        String body = row.getString("body_cipher");
+        Map<String, String> headerMap = headers == null ? Map.of() : ColumnJson.headers(open(headers, id, "headers_cipher"));
+        Optional<String> bodyText = Optional.ofNullable(body).map(sealed -> open(sealed, id, "body_cipher"));
+        return new Callback(URI.create(row.getString("http_endpoint")), HttpMethod.fromWire(row.getString("http_method")),
+                headerMap, bodyText);
+    }
+
+    private String open(String sealed, TaskId id, String column) {
+        try {
+            return secrets.open(sealed, context(id, column));
+        } catch (IllegalStateException e) {
+            throw new CannotDecrypt(e);
+        }
+    }
+
+    /** The additional authenticated data of a sealed column: a value opens only in its own row and column. */
+    private static String context(TaskId id, String column) {
+        return "tasks/" + id + "/" + column;
+    }
+
+    /** Marks a decryption failure apart from the other unreadable-row failures. */
+    private static final class CannotDecrypt extends RuntimeException {
+        CannotDecrypt(IllegalStateException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.coze.timer.persistence;
+
+import static com.coze.timer.persistence.TaskBuilder.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.coze.timer.application.port.out.ExecutionLog;
+import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.application.port.out.FireLedger.Completion;
+import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Task;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JdbcFireLedgerIT {
+
+    private static final Instant NOW = Instant.parse("2026-04-22T10:00:00Z");
+    private static JdbcPersistence persistence;
+    private static TaskStore store;
+    private static FireLedger ledger;
+    private static ExecutionLog log;
+
+    @BeforeAll
+    static void openDatabase() {
+        persistence = TestDatabase.open(TestDatabase.freshDatabase(), TestDatabase.KEY, Clock.fixed(NOW, ZoneOffset.UTC));
+        store = persistence.taskStore();
+        ledger = persistence.fireLedger();
+        log = persistence.executionLog();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        persistence.close();
+    }
+
+    @Test
+    void dueTasksAreFoundEarliestFirstAndClaimedOnesAreNot() {
+        Task due = stored(aTask().interval(20).build());
+        Task claimed = stored(aTask().interval(20).build());
+        ledger.writeAll(List.of(claim(claimed, "claimed-before")));
+        Instant dueBefore = due.nextRunTime().orElseThrow().plusSeconds(1);
+
+        List<Task> found = ledger.findDue(dueBefore, 100);
+
+        assertThat(found).extracting(Task::id).contains(due.id()).doesNotContain(claimed.id());
+        assertThat(found).isSortedAccordingTo((a, b) -> a.nextRunTime().orElseThrow().compareTo(b.nextRunTime().orElseThrow()));
+    }
+
+    @Test
+    void aBatchWriteReportsExactlyWhichTasksLostTheirRace() {
+        Task first = stored(aTask().interval(20).build());
+        Task stale = stored(aTask().interval(20).build());
+        store.update(stale.cancel(NOW).orElseThrow()); // the user got there first
+        Task third = stored(aTask().interval(20).build());
+
+        List<Optional<Task>> written = ledger.writeAll(List.of(claim(first, "a"), claim(stale, "b"), claim(third, "c")));
+
+        assertThat(written.get(0)).isPresent();
+        assertThat(written.get(1)).isEmpty();
+        assertThat(written.get(2)).isPresent();
+        assertThat(store.find(first.id()).orElseThrow().pendingFire().orElseThrow().executionId()).isEqualTo("a");
+        assertThat(store.find(stale.id()).orElseThrow().pendingFire()).isEmpty();
+    }
+
+    @Test
+    void expiredLeasesAreFoundAndLiveOnesAreNot() {
+        Task task = stored(aTask().interval(20).build());
+        ledger.writeAll(List.of(claim(task, "leased")));
+        Instant leaseUntil = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().leaseUntil();
+
+        assertThat(ledger.findExpiredLeases(leaseUntil, 100)).extracting(Task::id).doesNotContain(task.id());
+        assertThat(ledger.findExpiredLeases(leaseUntil.plusMillis(1), 100)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findExpiredLeases(Instant.MAX, 100)).extracting(Task::id).contains(task.id());
+    }
+
+    @Test
+    void anOutcomeIsLoggedAndItsTaskWrittenInOneGo() {
+        Task task = stored(aTask().interval(20).build());
+        Task claimed = ledger.writeAll(List.of(claim(task, "exec-1"))).getFirst().orElseThrow();
+        Task counted = claimed.recordExecution("exec-1", true,
+                new com.coze.timer.domain.stop.StopPolicy.ExecutionFacts(0, true, p -> Optional.empty()), 10, NOW).orElseThrow();
+
+        List<Optional<Task>> stored = ledger.recordAll(List.of(
+                new Completion(ExecutionRecords.aSuccessOf(task, claimed.pendingFire().orElseThrow().scheduledTime()), Optional.of(counted))));
+
+        assertThat(stored.getFirst()).isPresent();
+        Task now = store.find(task.id()).orElseThrow();
+        assertThat(now.executionCount()).isEqualTo(1);
+        assertThat(now.pendingFire()).isEmpty();
+        assertThat(log.recent(task.id(), 10, Optional.empty())).hasSize(1);
+    }
+
+    @Test
+    void theOutcomeOfADeletedTaskLeavesNoLogBehind() {
+        Task task = stored(aTask().interval(20).build());
+        store.delete(task.id());
+
+        ledger.recordAll(List.of(new Completion(ExecutionRecords.aSuccessOf(task, NOW), Optional.empty())));
+
+        assertThat(log.recent(task.id(), 10, Optional.empty())).isEmpty();
+    }
+
+    private static Task stored(Task task) {
+        store.insert(task);
+        return store.find(task.id()).orElseThrow();
+    }
+
+    private static Task claim(Task task, String executionId) {
+        return task.claimNextFire(executionId, task.nextRunTime().orElseThrow().plusSeconds(180), NOW).orElseThrow();
+    }
+}

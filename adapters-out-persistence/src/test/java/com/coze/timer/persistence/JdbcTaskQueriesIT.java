@@ -1,0 +1,160 @@
+package com.coze.timer.persistence;
+
+import static com.coze.timer.persistence.TaskBuilder.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.coze.timer.application.port.out.TaskQueries;
+import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import com.coze.timer.domain.task.TaskStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JdbcTaskQueriesIT {
+
+    private static final Instant T0 = Instant.parse("2026-04-22T09:00:00Z");
+    private static final AtomicLong USERS = new AtomicLong(5000);
+    private static JdbcPersistence persistence;
+    private static TaskStore store;
+    private static TaskQueries queries;
+
+    @BeforeAll
+    static void openDatabase() {
+        persistence = TestDatabase.freshPersistence(Clock.systemUTC());
+        store = persistence.taskStore();
+        queries = persistence.taskQueries();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        persistence.close();
+    }
+
+    @Test
+    void aUsersTasksAreListedNewestFirstWithoutOtherUsersTasks() {
+        long user = USERS.incrementAndGet();
+        Task oldest = stored(user, 1, TaskStatus.PENDING);
+        Task middle = stored(user, 2, TaskStatus.RUNNING);
+        Task newest = stored(user, 3, TaskStatus.COMPLETED);
+        stored(USERS.incrementAndGet(), 4, TaskStatus.PENDING);
+
+        assertThat(ids(queries.listByUser(user, Optional.empty(), 50, 0))).containsExactly(newest.id(), middle.id(), oldest.id());
+    }
+
+    @Test
+    void aStatusFilterKeepsOnlyTasksInThatStatus() {
+        long user = USERS.incrementAndGet();
+        Task running1 = stored(user, 1, TaskStatus.RUNNING);
+        stored(user, 2, TaskStatus.STOPPED);
+        Task running2 = stored(user, 3, TaskStatus.RUNNING);
+
+        assertThat(ids(queries.listByUser(user, Optional.of(TaskStatus.RUNNING), 50, 0)))
+                .containsExactly(running2.id(), running1.id());
+        assertThat(queries.countByUser(user, Optional.of(TaskStatus.RUNNING))).isEqualTo(2);
+        assertThat(queries.countByUser(user, Optional.of(TaskStatus.FAILED))).isZero();
+    }
+
+    @Test
+    void pagesFollowEachOtherAndTheTotalCountsAllMatches() {
+        long user = USERS.incrementAndGet();
+        for (int minute = 1; minute <= 5; minute++) {
+            stored(user, minute, TaskStatus.PENDING);
+        }
+        List<TaskId> all = ids(queries.listByUser(user, Optional.empty(), 50, 0));
+
+        List<TaskId> first = ids(queries.listByUser(user, Optional.empty(), 2, 0));
+        List<TaskId> second = ids(queries.listByUser(user, Optional.empty(), 2, 2));
+        List<TaskId> last = ids(queries.listByUser(user, Optional.empty(), 2, 4));
+
+        assertThat(first).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(second).containsExactlyElementsOf(all.subList(2, 4));
+        assertThat(last).containsExactlyElementsOf(all.subList(4, 5));
+        assertThat(queries.listByUser(user, Optional.empty(), 2, 6)).isEmpty();
+        assertThat(queries.countByUser(user, Optional.empty())).isEqualTo(5);
+    }
+
+    @Test
+    void tasksCreatedAtTheSameMillisecondStillPageWithoutRepeats() {
+        long user = USERS.incrementAndGet();
+        for (int i = 0; i < 4; i++) {
+            stored(user, 0, TaskStatus.PENDING);
+        }
+
+        List<TaskId> pages = new ArrayList<>(ids(queries.listByUser(user, Optional.empty(), 2, 0)));
+        pages.addAll(ids(queries.listByUser(user, Optional.empty(), 2, 2)));
+
+        assertThat(pages).doesNotHaveDuplicates().hasSize(4);
+    }
+
+    @Test
+    void onlyPendingAndRunningTasksCountAsActive() {
+        long user = USERS.incrementAndGet();
+        stored(user, 1, TaskStatus.PENDING);
+        stored(user, 2, TaskStatus.RUNNING);
+        stored(user, 3, TaskStatus.COMPLETED);
+        stored(user, 4, TaskStatus.FAILED);
+        stored(user, 5, TaskStatus.STOPPED);
+
+        assertThat(queries.countActiveByUser(user)).isEqualTo(2);
+    }
+
+    @Test
+    void aUserWithoutTasksHasAnEmptyListAndZeroCounts() {
+        long user = USERS.incrementAndGet();
+
+        assertThat(queries.listByUser(user, Optional.empty(), 50, 0)).isEmpty();
+        assertThat(queries.countByUser(user, Optional.empty())).isZero();
+        assertThat(queries.countActiveByUser(user)).isZero();
+    }
+
+    @Test
+    void listingAndCountingUseTheUserStatusIndex() {
+        for (int i = 0; i < 30; i++) {
+            stored(USERS.incrementAndGet(), i, TaskStatus.RUNNING);
+        }
+        long user = USERS.get();
+        Optional<TaskStatus> running = Optional.of(TaskStatus.RUNNING);
+
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(running), user, "running", 50, 0)).isEqualTo("idx_tasks_user_status");
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Optional.empty()), user, 50, 0)).isEqualTo("idx_tasks_user_status");
+        assertThat(indexUsedBy(JdbcTaskQueries.countSql(running), user, "running")).isEqualTo("idx_tasks_user_status");
+        assertThat(indexUsedBy(JdbcTaskQueries.COUNT_ACTIVE, user)).isEqualTo("idx_tasks_user_status");
+    }
+
+    /** The index MariaDB picks for the adapter's own statement (parameters are bound client-side). */
+    private static String indexUsedBy(String select, Object... params) {
+        try (Connection c = persistence.dataSource().getConnection(); PreparedStatement explain = c.prepareStatement("EXPLAIN " + select)) {
+            for (int i = 0; i < params.length; i++) {
+                explain.setObject(i + 1, params[i]);
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                return plan.getString("key");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Task stored(long user, int minute, TaskStatus status) {
+        Task task = aTask().user(user).createdAt(T0.plusSeconds(60L * minute)).status(status).build();
+        store.insert(task);
+        return task;
+    }
+
+    private static List<TaskId> ids(List<Task> tasks) {
+        return tasks.stream().map(Task::id).toList();
+    }
+}
