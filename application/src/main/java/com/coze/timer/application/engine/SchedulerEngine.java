@@ -132,17 +132,30 @@ public final class SchedulerEngine implements ScheduleChanges {
         }
     }
 
+    /**
+     * A task was created or changed through the API. A fire of it still waiting is withdrawn; if the
+     * task keeps that claim it is placed again with the new settings (same execution id), otherwise
+     * its next fire is claimed now when it is due within the window. A fire already in flight goes on.
+     */
     @Override
     public void scheduled(Task task) {
         TrackedFire previous = tracked.get(task.id());
-        if (previous != null && previous.withdraw()) {
+        boolean withdrawn = previous != null && previous.withdraw();
+        if (withdrawn) {
             tracked.remove(task.id(), previous);
         }
-        Instant now = clock.instant();
-        if (!task.isFinal() && task.pendingFire().isEmpty() && isDue(task, now) && tracked.size() < settings.maxTrackedFires()) {
-            if (claim(task, now) instanceof Result.Ok<Task> claimed) {
-                store.update(claimed.value()).ifPresent(this::track);
+        if (task.isFinal()) {
+            return;
+        }
+        if (task.pendingFire().isPresent()) {
+            if (withdrawn) {
+                track(task);
             }
+            return;
+        }
+        Instant now = clock.instant();
+        if (isDue(task, now) && tracked.size() < settings.maxTrackedFires() && claim(task, now) instanceof Result.Ok<Task> claimed) {
+            store.update(claimed.value()).ifPresent(this::track);
         }
     }
 
@@ -251,12 +264,17 @@ public final class SchedulerEngine implements ScheduleChanges {
         }
     }
 
-    /** The task changed while its call was in flight (a modify, a cancel): count the execution on what is stored now. */
+    /**
+     * The task changed while its call was in flight (a modification, or a takeover of an expired
+     * lease): count the execution on what is stored now, but only while that still holds this very
+     * fire, so that no execution is ever counted twice.
+     */
     private void settleLostRace(Finished done, Instant now) {
         String executionId = done.task().pendingFire().orElseThrow().executionId();
         for (int attempt = 0; attempt < 10; attempt++) {
             Optional<Task> current = store.find(done.task().id());
-            if (current.isEmpty() || !(outcomes.apply(current.get(), executionId, done.result(), now) instanceof Result.Ok<Task> next)) {
+            boolean stillOurs = current.flatMap(Task::pendingFire).map(fire -> fire.executionId().equals(executionId)).orElse(false);
+            if (!stillOurs || !(outcomes.apply(current.get(), executionId, done.result(), now) instanceof Result.Ok<Task> next)) {
                 return;
             }
             if (store.update(next.value()).isPresent()) {

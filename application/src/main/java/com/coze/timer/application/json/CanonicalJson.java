@@ -22,6 +22,9 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
+    /** The largest scale (either sign) of a number written without an exponent. */
+    private static final int MAX_PLAIN_SCALE = 1000;
+
     private CanonicalJson() {
     }
 
@@ -97,6 +100,11 @@ public final class CanonicalJson {
 
     private static String plain(BigDecimal number) {
         BigDecimal stripped = number.stripTrailingZeros();
-        return stripped.signum() == 0 ? "0" : stripped.toPlainString();
+        if (stripped.signum() == 0) {
+            return "0";
+        }
+        // 1e999999999 written out plainly is a gigabyte of zeros: past a sane length keep the exponent.
+        // Still canonical, as equal numbers strip to the same unscaled value and scale.
+        return Math.abs((long) stripped.scale()) <= MAX_PLAIN_SCALE ? stripped.toPlainString() : stripped.toString();
     }
 }

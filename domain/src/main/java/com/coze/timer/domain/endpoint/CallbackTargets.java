@@ -61,9 +61,13 @@ public final class CallbackTargets {
         if (allowPrivate) {
             return;
         }
+        InvalidArgument.require(uri.getHost() != null, "http_endpoint", "http_endpoint must name a host");
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
+        }
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1); // "localhost." is the fully qualified "localhost"
         }
         boolean localName = host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local")
                 || host.equals("metadata.google.internal") || host.endsWith(".internal");

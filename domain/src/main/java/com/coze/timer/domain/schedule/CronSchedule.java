@@ -6,11 +6,13 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,7 +74,7 @@ public record CronSchedule(String expression, ZoneId zone, Optional<Instant> sta
 
     private Optional<Instant> nextMatchAfter(Instant after) {
         ExecutionTime executionTime = executionTime(expression);
-        LocalDateTime cursor = LocalDateTime.ofInstant(after, zone);
+        LocalDateTime cursor = cursorFor(after);
         for (int i = 0; i < MAX_CANDIDATES; i++) {
             Optional<ZonedDateTime> match = executionTime.nextExecution(cursor.atZone(ZoneOffset.UTC));
             if (match.isEmpty()) {
@@ -86,6 +88,21 @@ public record CronSchedule(String expression, ZoneId zone, Optional<Instant> sta
             cursor = local;
         }
         return Optional.empty();
+    }
+
+    /**
+     * The wall time from which to look for matches after {@code after}: its local time, except just
+     * after a spring-forward gap, where a match inside the gap is placed up to the gap's length later
+     * than its wall time. There the cursor goes back to the point of the gap that maps to
+     * {@code after}, so that such a match (a daily 02:30 shifted to 03:30) is not skipped when
+     * {@code after} falls between the gap's end and the shifted fire.
+     */
+    private LocalDateTime cursorFor(Instant after) {
+        ZoneOffsetTransition previous = zone.getRules().previousTransition(after.plusNanos(1));
+        if (previous != null && previous.isGap() && after.isBefore(previous.getInstant().plus(previous.getDuration()))) {
+            return previous.getDateTimeBefore().plus(Duration.between(previous.getInstant(), after));
+        }
+        return LocalDateTime.ofInstant(after, zone);
     }
 
     /** The instant of a local match that lies after {@code after}, trying the earlier offset first. */

@@ -1,6 +1,7 @@
 package com.coze.timer.domain.stop;
 
 import com.coze.timer.domain.InvalidArgument;
+import java.util.regex.Pattern;
 
 /**
  * "Stop when the response carries this field with this value". {@code key} is as the user wrote it:
@@ -10,8 +11,13 @@ import com.coze.timer.domain.InvalidArgument;
  */
 public record FieldMatch(String key, String expectedJson) {
 
+    /** RFC 6901: after each '/', any characters, with '~' only as the escapes '~0' and '~1'. */
+    private static final Pattern POINTER = Pattern.compile("(/([^~]|~[01])*)*");
+
     public FieldMatch {
         InvalidArgument.require(key != null && !key.isEmpty(), "stop_condition", "stop_condition keys must not be empty");
+        InvalidArgument.require(!key.startsWith("/") || POINTER.matcher(key).matches(), "stop_condition." + key,
+                "stop_condition key '" + key + "' is not a valid JSON Pointer ('~' must be followed by 0 or 1)");
         InvalidArgument.require(expectedJson != null, "stop_condition." + key, "stop_condition." + key + " needs a value");
     }
 

@@ -62,21 +62,21 @@ public record Task(
     }
 
     /**
-     * Applies a user's modification; a new schedule restarts from {@code now}. Refused once the task
-     * has ended.
+     * Applies a user's modification. Refused once the task has ended. With the same schedule, the
+     * claimed fire stays claimed (it is sent with the new settings if it has not gone yet, and keeps
+     * its execution id); a new schedule drops the claim and restarts from {@code now}.
      */
     public Result<Task> modify(Callback newCallback, Schedule newSchedule, StopCondition newStop, Instant now) {
         if (status.isFinal()) {
             return Result.rejected(Rejection.conflict("task is " + status.wire() + " and can no longer be changed"));
         }
-        Optional<Instant> next = newSchedule.equals(schedule)
-                ? nextRunTime
-                : Optional.of(newSchedule.firstFire(millis(now)).orElseThrow(() -> neverFires(newSchedule)));
-        Optional<Instant> due = pendingFire.isPresent() && newSchedule.equals(schedule)
-                ? pendingFire.map(PendingFire::scheduledTime)
-                : next;
+        if (newSchedule.equals(schedule)) {
+            return Result.ok(new Task(id, userId, schedule, newCallback, newStop, status, executionCount,
+                    consecutiveFailures, nextRunTime, createdAt, millis(now), version, pendingFire));
+        }
+        Instant first = newSchedule.firstFire(millis(now)).orElseThrow(() -> neverFires(newSchedule));
         return Result.ok(new Task(id, userId, newSchedule, newCallback, newStop, status, executionCount,
-                consecutiveFailures, due, createdAt, millis(now), version, Optional.empty()));
+                consecutiveFailures, Optional.of(first), createdAt, millis(now), version, Optional.empty()));
     }
 
     /**
@@ -118,7 +118,7 @@ public record Task(
      * Counts the finished execution {@code executionId} and applies the stop policies: a met policy
      * completes the task; a once task completes on success and fails otherwise; a recurring task fails
      * after {@code maxConsecutiveFailures} failures in a row; one without further occurrences
-     * completes. A pending task becomes running.
+     * completes. A pending task becomes running. Occurrences that passed meanwhile are skipped.
      */
     public Result<Task> recordExecution(String executionId, boolean succeeded, StopPolicy.ExecutionFacts facts,
                                         int maxConsecutiveFailures, Instant now) {
@@ -131,10 +131,18 @@ public record Task(
         Optional<PendingFire> stillPending = pendingFire.filter(fire -> !fire.executionId().equals(executionId));
         TaskStatus current = status == TaskStatus.PENDING ? TaskStatus.RUNNING : status;
         Task counted = new Task(id, userId, schedule, callback, stopCondition, current, count, failures,
-                nextRunTime, createdAt, millis(now), version, stillPending);
+                skipMissed(nextRunTime, millis(now)), createdAt, millis(now), version, stillPending);
         StopPolicy.ExecutionFacts countedFacts = new StopPolicy.ExecutionFacts(count, facts.gotResponse(), facts.response());
         TaskStatus verdict = counted.verdict(succeeded, countedFacts, maxConsecutiveFailures);
         return verdict == current ? Result.ok(counted) : counted.moveTo(verdict, Optional.empty(), now);
+    }
+
+    /**
+     * An occurrence that passed while this execution ran (or while no instance ran the task) is not
+     * replayed: the next fire becomes the first occurrence after {@code now}.
+     */
+    private Optional<Instant> skipMissed(Optional<Instant> next, Instant now) {
+        return next.flatMap(at -> at.isBefore(now) ? schedule.nextFireAfter(at, now) : Optional.of(at));
     }
 
     private TaskStatus verdict(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures) {

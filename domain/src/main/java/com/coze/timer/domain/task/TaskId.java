@@ -21,7 +21,9 @@ public record TaskId(UUID value) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new TaskId(UUID.fromString(text)));
+            UUID uuid = UUID.fromString(text);
+            // UUID.fromString is lenient ("+50e8400-…" parses): accept only what writes back the same.
+            return uuid.toString().equalsIgnoreCase(text) ? Optional.of(new TaskId(uuid)) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -75,7 +75,9 @@ public final class TimerEntry<T> {
         }
         pendingCount.decrementAndGet();
         // The driver thread may be moving the entry to a finer wheel: follow it until it stays put.
-        for (TimerBucket<T> current = bucket; current != null && !current.remove(this); current = bucket) {
+        TimerBucket<T> current = bucket;
+        while (current != null && !current.remove(this)) {
+            current = bucket;
         }
         return true;
     }

@@ -82,8 +82,8 @@ public final class TimingWheel<T> {
      * Schedules {@code payload} to expire at {@code expirationMs}.
      *
      * @return the entry, to cancel it; or {@code null} if it is already expired
-     *     ({@code expirationMs <= } the current time), in which case nothing is scheduled and the
-     *     caller runs it at once
+     *     ({@code expirationMs <= } the current time; where Kafka's {@code add} returns false), in
+     *     which case nothing is scheduled and the caller runs it at once
      */
     public TimerEntry<T> add(T payload, long expirationMs) {
         Objects.requireNonNull(payload, "payload");
@@ -97,8 +97,9 @@ public final class TimingWheel<T> {
     }
 
     /**
-     * Moves time forward to {@code nowMs} and hands the payload of every pending entry with
-     * {@code expirationMs <= nowMs} to {@code expired}, earlier ticks first; entries of the same
+     * Moves time forward to {@code nowMs} and hands to {@code expired} the payload of every pending
+     * entry whose due time ({@code expirationMs} rounded up to a whole tick: with a 1 ms tick,
+     * {@code expirationMs} itself) is {@code <= nowMs}, earlier ticks first; entries of the same
      * tick come in no particular order.
      *
      * <p>{@code expired} should only hand the payload on. If it throws, the exception propagates
@@ -137,9 +138,10 @@ public final class TimingWheel<T> {
         while (!ring.covers(dueMs)) {
             ring = ring.overflow();
         }
-        TimerBucket<T> bucket = ring.bucketFor(dueMs);
+        long tick = dueMs / ring.tickMs;
+        TimerBucket<T> bucket = ring.buckets[(int) (tick % ring.buckets.length)];
         bucket.add(entry);
-        if (bucket.setExpiration(ring.tickStart(dueMs))) {
+        if (bucket.setExpiration(tick * ring.tickMs)) {
             queuedBuckets.offer(bucket);
         }
     }
@@ -169,6 +171,9 @@ public final class TimingWheel<T> {
 
     /** Rounds up to a whole tick, so that no entry fires before its expiration. */
     private long dueMs(long expirationMs) {
+        if (tickMs == 1) {
+            return expirationMs; // spares a division on the hot path
+        }
         long intoTick = expirationMs % tickMs;
         if (intoTick == 0) {
             return expirationMs;
@@ -203,13 +208,6 @@ public final class TimingWheel<T> {
             return dueMs - currentTickMs < spanMs || spanMs == Long.MAX_VALUE;
         }
 
-        TimerBucket<T> bucketFor(long dueMs) {
-            return buckets[(int) (dueMs / tickMs % buckets.length)];
-        }
-
-        long tickStart(long dueMs) {
-            return dueMs - dueMs % tickMs;
-        }
 
         Ring<T> overflow() {
             if (overflow == null) {
@@ -220,7 +218,7 @@ public final class TimingWheel<T> {
 
         void advanceTo(long timeMs) {
             if (timeMs - currentTickMs >= tickMs) {
-                currentTickMs = tickStart(timeMs);
+                currentTickMs = timeMs - timeMs % tickMs;
                 if (overflow != null) {
                     overflow.advanceTo(currentTickMs);
                 }

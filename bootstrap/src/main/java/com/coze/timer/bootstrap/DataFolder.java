@@ -1,0 +1,93 @@
+package com.coze.timer.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The embedded mode's data folder: the MariaDB files, the generated encryption key and the first
+ * admin token. Secret files are created readable by their owner only (mode 0600).
+ */
+final class DataFolder {
+
+    static final String ENCRYPTION_KEY_FILE = "encryption.key";
+    static final String ADMIN_TOKEN_FILE = "admin-token";
+    static final String DB_PORT_FILE = "mariadb/port";
+
+    private final Path root;
+
+    DataFolder(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + this.root, e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The encryption key kept in the folder, generated (32 random bytes) on first use. */
+    byte[] encryptionKey() {
+        Path file = root.resolve(ENCRYPTION_KEY_FILE);
+        if (Files.exists(file)) {
+            return Base64.getDecoder().decode(read(file).trim());
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        writeSecret(file, Base64.getEncoder().encodeToString(key) + "\n");
+        return key;
+    }
+
+    /** Writes the first admin token to {@code admin-token} (0600) and returns the file. */
+    Path writeAdminToken(String token) {
+        Path file = root.resolve(ADMIN_TOKEN_FILE);
+        writeSecret(file, token + "\n");
+        return file;
+    }
+
+    /** The port the embedded database listened on when last started, if known. */
+    Optional<Integer> lastDbPort() {
+        Path file = root.resolve(DB_PORT_FILE);
+        try {
+            return Files.exists(file) ? Optional.of(Integer.parseInt(read(file).trim())) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    void rememberDbPort(int port) {
+        try {
+            Files.writeString(root.resolve(DB_PORT_FILE), port + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + root.resolve(DB_PORT_FILE), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void writeSecret(Path file, String content) {
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.coze.timer.bootstrap;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import sun.misc.Signal;
+import picocli.CommandLine.Command;
+
+/**
+ * Starts Coze Timer. Without arguments it serves the API (embedded mode unless configured
+ * otherwise); {@code token create} mints an API token.
+ */
+@Command(name = "coze-timer", mixinStandardHelpOptions = true, subcommands = TokenCommand.class,
+        description = "Coze Timer: a distributed HTTP-callback scheduler. Without a command, starts the service.")
+public final class Main implements Callable<Integer> {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        int exitCode = new CommandLine(new Main()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            TimerService service = TimerService.start(config());
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "coze-timer-shutdown"));
+            stopOnSignals(service);
+            return 0;
+        } catch (TimerSettings.SettingsException e) {
+            System.err.println("coze-timer: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "start failed", e);
+            System.err.println("coze-timer: could not start: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * SIGTERM and SIGINT stop the service in order, before the JVM's shutdown hooks run: those run
+     * all at once, and the embedded database's hook would otherwise stop the database while fires
+     * are still being handed back to it. Exits 0 once stopped.
+     */
+    private static void stopOnSignals(TimerService service) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    service.close();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException e) {
+                // This platform does not deliver that signal; the shutdown hook still stops the service.
+            }
+        }
+    }
+
+    /**
+     * The configuration: environment variables and system properties over an optional
+     * {@code application.yaml} in the working folder, over the built-in defaults.
+     */
+    static Config config() {
+        return Config.builder()
+                .addSource(ConfigSources.environmentVariables())
+                .addSource(ConfigSources.systemProperties())
+                .addSource(ConfigSources.file("application.yaml").optional())
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .build();
+    }
+}

@@ -1,0 +1,108 @@
+package com.coze.timer.bootstrap;
+
+import com.coze.timer.migrations.SchemaMigrations;
+import com.coze.timer.persistence.EmbeddedMariaDb;
+import com.coze.timer.persistence.JdbcPersistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The database for the configured mode, migrated and ready: in embedded mode a MariaDB started
+ * from the data folder (or, for a command run beside a running service, that service's server);
+ * in cluster mode the external MySQL/MariaDB of {@code TIMER_DB_URL}.
+ */
+final class Storage implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Storage.class.getName());
+    static final String EMBEDDED_DATABASE = "coze_timer";
+
+    private final Optional<EmbeddedMariaDb> embedded;
+    private final JdbcPersistence persistence;
+
+    private Storage(Optional<EmbeddedMariaDb> embedded, JdbcPersistence persistence) {
+        this.embedded = embedded;
+        this.persistence = persistence;
+    }
+
+    /**
+     * Opens the database. With {@code joinRunningService}, an embedded database already served by
+     * a running instance is used instead of starting a second server on the same files.
+     */
+    static Storage open(TimerSettings settings, DataFolder folder, boolean joinRunningService) {
+        byte[] key = encryptionKey(settings, folder);
+        if (settings.mode() == TimerSettings.Mode.CLUSTER) {
+            return migrated(Optional.empty(), settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings, key);
+        }
+        if (joinRunningService) {
+            Optional<String> running = folder.lastDbPort().map(Storage::embeddedUrl).filter(Storage::answers);
+            if (running.isPresent()) {
+                return migrated(Optional.empty(), running.get(), "root", "", settings, key);
+            }
+        }
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(folder.root(), settings.embeddedDbPort());
+        try {
+            folder.rememberDbPort(db.port());
+            LOG.info(() -> "embedded MariaDB on 127.0.0.1:" + db.port() + ", data in " + folder.root().resolve("mariadb"));
+            return migrated(Optional.of(db), db.jdbcUrl(EMBEDDED_DATABASE), db.user(), "", settings, key);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    JdbcPersistence persistence() {
+        return persistence;
+    }
+
+    @Override
+    public void close() {
+        try {
+            persistence.close();
+        } finally {
+            embedded.ifPresent(EmbeddedMariaDb::close);
+        }
+    }
+
+    private static Storage migrated(Optional<EmbeddedMariaDb> embedded, String url, String user, String password,
+                                    TimerSettings settings, byte[] key) {
+        JdbcPersistence persistence = new JdbcPersistence(url, user, password, settings.dbPoolSize(), key, java.time.Clock.systemUTC());
+        try {
+            int applied = SchemaMigrations.migrate(persistence.dataSource());
+            if (applied > 0) {
+                LOG.info(() -> "applied " + applied + " schema migration(s)");
+            }
+            return new Storage(embedded, persistence);
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
+    }
+
+    private static byte[] encryptionKey(TimerSettings settings, DataFolder folder) {
+        if (settings.encryptionKey().isPresent()) {
+            return settings.encryptionKey().get();
+        }
+        if (settings.mode() == TimerSettings.Mode.CLUSTER) {
+            throw new TimerSettings.SettingsException(
+                    "TIMER_MODE=cluster needs TIMER_ENCRYPTION_KEY (base64 of 32 bytes, the same on every instance)");
+        }
+        return folder.encryptionKey();
+    }
+
+    private static String embeddedUrl(int port) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + EMBEDDED_DATABASE
+                + "?createDatabaseIfNotExist=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    }
+
+    private static boolean answers(String url) {
+        DriverManager.setLoginTimeout(2);
+        try (Connection ignored = DriverManager.getConnection(url, "root", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.coze.timer.bootstrap;
+
+import com.coze.timer.application.auth.TokenService;
+import com.coze.timer.application.port.out.ScheduleChanges;
+import com.coze.timer.application.task.CancelTaskService;
+import com.coze.timer.application.task.CountRunningTasksService;
+import com.coze.timer.application.task.CreateTaskService;
+import com.coze.timer.application.task.DeleteTaskService;
+import com.coze.timer.application.task.GetTaskService;
+import com.coze.timer.application.task.ListExecutionsService;
+import com.coze.timer.application.task.ListUserTasksService;
+import com.coze.timer.application.task.ModifyTaskService;
+import com.coze.timer.application.task.TaskPolicy;
+import com.coze.timer.persistence.JdbcPersistence;
+import com.coze.timer.rest.UseCases;
+import java.time.Clock;
+
+/** Builds the use cases over the stores, by plain {@code new}. */
+final class UseCaseWiring {
+
+    private UseCaseWiring() {
+    }
+
+    static UseCases useCases(JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy, Clock clock) {
+        return new UseCases(
+                new CreateTaskService(db.taskStore(), db.taskQueries(), changes, policy, clock),
+                new GetTaskService(db.taskStore(), db.executionLog()),
+                new CancelTaskService(db.taskStore(), changes, clock),
+                new DeleteTaskService(db.taskStore(), changes),
+                new ModifyTaskService(db.taskStore(), changes, policy, clock),
+                new ListUserTasksService(db.taskQueries()),
+                new CountRunningTasksService(db.taskQueries(), clock),
+                new ListExecutionsService(db.taskStore(), db.executionLog()),
+                tokens);
+    }
+}
