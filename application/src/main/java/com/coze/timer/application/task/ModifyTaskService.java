@@ -17,6 +17,7 @@ import com.coze.timer.domain.schedule.Schedules;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,7 @@ public final class ModifyTaskService implements ModifyTask {
         try {
             Callback callback = callback(task.callback(), patch);
             CallbackTargets.checkHost(callback.endpoint(), policy.allowPrivateTargets());
-            Schedule schedule = patch.touchesSchedule() ? schedule(task.schedule(), patch) : task.schedule();
+            Schedule schedule = patch.touchesSchedule() ? schedule(task.schedule(), patch, clock.instant()) : task.schedule();
             return task.modify(callback, schedule, patch.stopCondition().orElse(task.stopCondition()), clock.instant());
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
@@ -65,13 +66,15 @@ public final class ModifyTaskService implements ModifyTask {
                 patch.headers().orElse(current.headers()), body);
     }
 
-    private static Schedule schedule(Schedule current, TaskPatch patch) {
+    private static Schedule schedule(Schedule current, TaskPatch patch, Instant now) {
         ScheduleType type = patch.type().orElse(current.type());
         boolean sameType = type == current.type();
         Long interval = patch.intervalSeconds().orElse(sameType && current instanceof IntervalSchedule i
                 ? i.interval().toSeconds() : null);
         String cron = patch.cronExpression().orElse(sameType && current instanceof CronSchedule c ? c.expression() : null);
         String zone = patch.timeZone().orElse(sameType && current instanceof CronSchedule c ? c.zone().getId() : null);
-        return Schedules.of(type, interval, cron, zone, patch.startTime().orElse(null));
+        // A start time still ahead is kept while the type stays; one that has passed would fire at once.
+        Instant start = patch.startTime().orElse(sameType ? current.startTime().filter(now::isBefore).orElse(null) : null);
+        return Schedules.of(type, interval, cron, zone, start);
     }
 }

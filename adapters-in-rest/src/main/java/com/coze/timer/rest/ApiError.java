@@ -1,0 +1,56 @@
+package com.coze.timer.rest;
+
+import io.helidon.http.Status;
+
+/**
+ * A request the API refuses before any use case sees it: no or a bad token, a body that is too
+ * large or not JSON, an unknown route. Carries the HTTP status and the stable machine code of the
+ * error document (see {@link ErrorResponses}).
+ */
+final class ApiError extends RuntimeException {
+
+    private final transient Status status;
+    private final String code;
+    private final String field;
+
+    private ApiError(Status status, String code, String message, String field) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    static ApiError unauthorized(String message) {
+        return new ApiError(Status.UNAUTHORIZED_401, "unauthorized", message, null);
+    }
+
+    static ApiError payloadTooLarge(long maxBytes) {
+        return new ApiError(Status.REQUEST_ENTITY_TOO_LARGE_413, "payload_too_large",
+                "request body must not exceed " + maxBytes + " bytes", null);
+    }
+
+    static ApiError unsupportedMediaType(String message) {
+        return new ApiError(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type", message, null);
+    }
+
+    static ApiError notFound(String message) {
+        return new ApiError(Status.NOT_FOUND_404, "not_found", message, null);
+    }
+
+    static ApiError badRequest(String message) {
+        return new ApiError(Status.BAD_REQUEST_400, "invalid_argument", message, null);
+    }
+
+    Status status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    /** The request field at fault, or null. */
+    String field() {
+        return field;
+    }
+}

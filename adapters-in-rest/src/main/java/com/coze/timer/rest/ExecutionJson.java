@@ -1,0 +1,62 @@
+package com.coze.timer.rest;
+
+import com.coze.timer.domain.execution.ExecutionRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Optional;
+
+/** Executions as the API shows them: in a task's {@code last_execution}, and in its history. */
+final class ExecutionJson {
+
+    private ExecutionJson() {
+    }
+
+    /** The latest execution inside a task: {@code timestamp} is when it started, as in the seed. */
+    static JsonObject lastExecution(ExecutionRecord record) {
+        return outcome(Json.createObjectBuilder()
+                .add("timestamp", Times.format(record.startedAt()))
+                .add("scheduled_time", Times.format(record.scheduledTime())), record)
+                .build();
+    }
+
+    /** One entry of the history. */
+    static JsonObject execution(ExecutionRecord record) {
+        return outcome(Json.createObjectBuilder()
+                .add("execution_id", record.executionId())
+                .add("log_id", record.logId())
+                .add("scheduled_time", Times.format(record.scheduledTime()))
+                .add("started_at", Times.format(record.startedAt())), record)
+                .build();
+    }
+
+    /**
+     * {@code {"executions":[…],"next_before":…}}, newest first; {@code next_before} is the log id to
+     * pass as {@code before} for the next, older page, or null when this page is the last.
+     */
+    static JsonObject history(List<ExecutionRecord> records, int limit) {
+        JsonArrayBuilder executions = Json.createArrayBuilder();
+        records.forEach(record -> executions.add(execution(record)));
+        JsonValue nextBefore = records.size() < limit || records.isEmpty()
+                ? JsonValue.NULL
+                : Json.createValue(records.getLast().logId());
+        return Json.createObjectBuilder().add("executions", executions).add("next_before", nextBefore).build();
+    }
+
+    private static JsonObjectBuilder outcome(JsonObjectBuilder json, ExecutionRecord record) {
+        return json.add("http_status", record.httpStatus().isPresent()
+                        ? Json.createValue(record.httpStatus().getAsInt()) : JsonValue.NULL)
+                .add("response_body", text(record.responseBody()))
+                .add("duration_ms", record.durationMs())
+                .add("attempts", record.attempts())
+                .add("outcome", record.outcome().wire())
+                .add("error", text(record.error()));
+    }
+
+    private static JsonValue text(Optional<String> text) {
+        return text.<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+    }
+}

@@ -1,0 +1,52 @@
+package com.coze.timer.rest;
+
+import com.coze.timer.domain.InvalidArgument;
+import com.coze.timer.domain.task.TaskStatus;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Optional;
+
+/** Query and path parameters, read with errors that name the parameter. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static int limit(ServerRequest req, int defaultLimit) {
+        return integer(req, "limit").map(Math::toIntExact).orElse(defaultLimit);
+    }
+
+    static int offset(ServerRequest req) {
+        return integer(req, "offset").map(Math::toIntExact).orElse(0);
+    }
+
+    static Optional<Long> before(ServerRequest req) {
+        return integer(req, "before");
+    }
+
+    static Optional<TaskStatus> status(ServerRequest req) {
+        return req.query().first("status").asOptional().map(text -> TaskStatus.fromWire(text, "status"));
+    }
+
+    /** The {@code {userId}} path parameter, spelt {@code user_id} in errors as in the API. */
+    static long userId(ServerRequest req) {
+        return parse(req.path().pathParameters().get("userId"), "user_id", Long.MAX_VALUE);
+    }
+
+    static String taskId(ServerRequest req) {
+        return req.path().pathParameters().get("taskId");
+    }
+
+    private static Optional<Long> integer(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().map(text -> parse(text, name, Integer.MAX_VALUE));
+    }
+
+    private static long parse(String text, String name, long max) {
+        try {
+            long value = Long.parseLong(text.trim());
+            InvalidArgument.require(value <= max, name, name + " must be at most " + max);
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidArgument(name, name + " must be an integer");
+        }
+    }
+}

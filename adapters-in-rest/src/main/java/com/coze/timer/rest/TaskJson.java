@@ -1,0 +1,135 @@
+package com.coze.timer.rest;
+
+import com.coze.timer.application.json.CanonicalJson;
+import com.coze.timer.application.port.in.RunningCount;
+import com.coze.timer.application.port.in.TaskPage;
+import com.coze.timer.application.port.in.TaskView;
+import com.coze.timer.domain.schedule.CronSchedule;
+import com.coze.timer.domain.schedule.IntervalSchedule;
+import com.coze.timer.domain.schedule.OnceSchedule;
+import com.coze.timer.domain.stop.FieldMatch;
+import com.coze.timer.domain.stop.StopCondition;
+import com.coze.timer.domain.task.Task;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Tasks as the API shows them. Secret header values are masked ({@code Bearer ******}); the body
+ * and the stop condition are shown as the JSON they were given as.
+ */
+final class TaskJson {
+
+    private TaskJson() {
+    }
+
+    /** The answer to a create: {@code {"status":"success","task_id":…,"next_run_time":…}}. */
+    static JsonObject created(Task task) {
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("task_id", task.id().toString())
+                .add("next_run_time", time(task.nextRunTime()))
+                .build();
+    }
+
+    /** One task in full, with its latest execution. */
+    static JsonObject task(TaskView view) {
+        Task task = view.task();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("task_id", task.id().toString())
+                .add("user_id", task.userId())
+                .add("type", task.schedule().type().wire())
+                .add("status", task.status().wire())
+                .add("http_endpoint", task.callback().endpoint().toString())
+                .add("method", task.callback().method().name())
+                .add("headers", headers(task))
+                .add("body", task.callback().body().map(TaskJson::json).orElse(JsonValue.NULL));
+        schedule(task, json);
+        return json.add("start_time", time(task.schedule().startTime()))
+                .add("stop_condition", stopCondition(task.stopCondition()))
+                .add("execution_count", task.executionCount())
+                .add("last_execution", view.lastExecution().<JsonValue>map(ExecutionJson::lastExecution).orElse(JsonValue.NULL))
+                .add("next_run_time", time(task.nextRunTime()))
+                .add("created_at", Times.format(task.createdAt()))
+                .add("updated_at", Times.format(task.updatedAt()))
+                .build();
+    }
+
+    /** One line of a listing. */
+    static JsonObject summary(Task task) {
+        return Json.createObjectBuilder()
+                .add("task_id", task.id().toString())
+                .add("user_id", task.userId())
+                .add("type", task.schedule().type().wire())
+                .add("status", task.status().wire())
+                .add("http_endpoint", task.callback().endpoint().toString())
+                .add("method", task.callback().method().name())
+                .add("execution_count", task.executionCount())
+                .add("next_run_time", time(task.nextRunTime()))
+                .add("created_at", Times.format(task.createdAt()))
+                .add("updated_at", Times.format(task.updatedAt()))
+                .build();
+    }
+
+    /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…}}. */
+    static JsonObject page(TaskPage page) {
+        JsonArrayBuilder tasks = Json.createArrayBuilder();
+        page.tasks().forEach(task -> tasks.add(summary(task)));
+        return Json.createObjectBuilder()
+                .add("tasks", tasks)
+                .add("total", page.total())
+                .add("limit", page.limit())
+                .add("offset", page.offset())
+                .build();
+    }
+
+    /** {@code {"user_id":…,"running_tasks":…,"last_updated":…}}. */
+    static JsonObject runningCount(RunningCount count) {
+        return Json.createObjectBuilder()
+                .add("user_id", count.userId())
+                .add("running_tasks", count.runningTasks())
+                .add("last_updated", Times.format(count.lastUpdated()))
+                .build();
+    }
+
+    /** The stop condition as the user gave it: {@code {"max_cnt":300,"finsh":true}}, or null. */
+    static JsonValue stopCondition(StopCondition stop) {
+        if (stop.isEmpty()) {
+            return JsonValue.NULL;
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        stop.maxCount().ifPresent(max -> json.add(StopCondition.MAX_COUNT_KEY, max));
+        for (FieldMatch match : stop.fieldMatches()) {
+            json.add(match.key(), json(match.expectedJson()));
+        }
+        return json.build();
+    }
+
+    private static JsonObject headers(Task task) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        task.callback().maskedHeaders().forEach(json::add);
+        return json.build();
+    }
+
+    private static void schedule(Task task, JsonObjectBuilder json) {
+        switch (task.schedule()) {
+            case IntervalSchedule interval -> json.add("interval_seconds", interval.interval().toSeconds());
+            case CronSchedule cron -> json.add("cron_expression", cron.expression()).add("time_zone", cron.zone().getId());
+            case OnceSchedule once -> {
+            }
+        }
+    }
+
+    /** Stored JSON text as a JSON value (text that somehow is not JSON is shown as a string). */
+    private static JsonValue json(String text) {
+        return CanonicalJson.parse(text).orElseGet(() -> Json.createValue(text));
+    }
+
+    static JsonValue time(Optional<Instant> instant) {
+        return instant.<JsonValue>map(at -> Json.createValue(Times.format(at))).orElse(JsonValue.NULL);
+    }
+}

@@ -1,0 +1,37 @@
+package com.coze.timer.rest;
+
+import com.coze.timer.application.port.in.Authenticate;
+import com.coze.timer.application.port.in.CancelTask;
+import com.coze.timer.application.port.in.CountRunningTasks;
+import com.coze.timer.application.port.in.CreateTask;
+import com.coze.timer.application.port.in.DeleteTask;
+import com.coze.timer.application.port.in.GetTask;
+import com.coze.timer.application.port.in.ListExecutions;
+import com.coze.timer.application.port.in.ListUserTasks;
+import com.coze.timer.application.port.in.ModifyTask;
+import java.util.Objects;
+
+/** The application's use cases the REST API calls: every in-port, one component each. */
+public record UseCases(
+        CreateTask createTask,
+        GetTask getTask,
+        CancelTask cancelTask,
+        DeleteTask deleteTask,
+        ModifyTask modifyTask,
+        ListUserTasks listUserTasks,
+        CountRunningTasks countRunningTasks,
+        ListExecutions listExecutions,
+        Authenticate authenticate) {
+
+    public UseCases {
+        Objects.requireNonNull(createTask, "createTask");
+        Objects.requireNonNull(getTask, "getTask");
+        Objects.requireNonNull(cancelTask, "cancelTask");
+        Objects.requireNonNull(deleteTask, "deleteTask");
+        Objects.requireNonNull(modifyTask, "modifyTask");
+        Objects.requireNonNull(listUserTasks, "listUserTasks");
+        Objects.requireNonNull(countRunningTasks, "countRunningTasks");
+        Objects.requireNonNull(listExecutions, "listExecutions");
+        Objects.requireNonNull(authenticate, "authenticate");
+    }
+}

@@ -1,0 +1,44 @@
+package com.coze.timer.application.port.out;
+
+import java.util.BitSet;
+import java.util.function.Consumer;
+
+/**
+ * Which of the fixed number of task slots this instance fires. A task belongs to slot
+ * {@code slotOf(taskId)}; every slot is owned by exactly one live instance, and slots move when
+ * instances join or leave. While an instance is not sure of its slots (its coordination session is
+ * suspended) it owns none, so it fires nothing rather than risk firing what another now owns.
+ */
+public interface SlotOwnership {
+
+    /** How many slots tasks are hashed into; the same on every instance. */
+    int slotCount();
+
+    /** The slots owned now (a copy); empty while ownership is uncertain. */
+    BitSet ownedSlots();
+
+    /** Calls {@code listener} with the new owned slots whenever they change. */
+    void onChange(Consumer<BitSet> listener);
+
+    /** Every slot, always: the single instance of embedded mode. */
+    static SlotOwnership everything(int slotCount) {
+        BitSet all = new BitSet(slotCount);
+        all.set(0, slotCount);
+        return new SlotOwnership() {
+            @Override
+            public int slotCount() {
+                return slotCount;
+            }
+
+            @Override
+            public BitSet ownedSlots() {
+                return (BitSet) all.clone();
+            }
+
+            @Override
+            public void onChange(Consumer<BitSet> listener) {
+                // Never changes.
+            }
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package com.coze.timer.application.fakes;
+
+import com.coze.timer.application.port.out.TaskQueries;
+import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import com.coze.timer.domain.task.TaskStatus;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Tasks in a map, with the real store's optimistic locking: an update succeeds only if the stored
+ * version still equals {@code task.version()}, and stores the task at version + 1. Deleting a task
+ * also drops its history from the execution log given at construction, as the real store does in
+ * one transaction.
+ *
+ * <p>A test can make the store lose races on purpose: {@link #interfereWithNextUpdates} lets another
+ * writer (the engine, say) change the stored task just before the next updates, which then fail.
+ *
+ * <p>Thread-safe: every method holds the store's monitor.
+ */
+public final class InMemoryTaskStore implements TaskStore, TaskQueries {
+
+    private static final Comparator<Task> NEWEST_FIRST = Comparator.comparing(Task::createdAt).reversed()
+            .thenComparing(task -> task.id().toString());
+
+    private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
+    private final InMemoryExecutionLog log;
+    private UnaryOperator<Task> interference = UnaryOperator.identity();
+    private int interferences;
+    private int updateAttempts;
+
+    public InMemoryTaskStore() {
+        this(new InMemoryExecutionLog());
+    }
+
+    public InMemoryTaskStore(InMemoryExecutionLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public synchronized void insert(Task task) {
+        if (tasks.containsKey(task.id())) {
+            throw new IllegalStateException("duplicate task id " + task.id());
+        }
+        tasks.put(task.id(), task.withVersion(0));
+    }
+
+    @Override
+    public synchronized Optional<Task> find(TaskId id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Task> update(Task task) {
+        updateAttempts++;
+        if (interferences > 0 && tasks.containsKey(task.id())) {
+            interferences--;
+            Task stored = tasks.get(task.id());
+            tasks.put(task.id(), interference.apply(stored).withVersion(stored.version() + 1));
+        }
+        Task stored = tasks.get(task.id());
+        if (stored == null || stored.version() != task.version()) {
+            return Optional.empty();
+        }
+        Task written = task.withVersion(task.version() + 1);
+        tasks.put(task.id(), written);
+        return Optional.of(written);
+    }
+
+    @Override
+    public synchronized boolean delete(TaskId id) {
+        log.deleteTask(id);
+        return tasks.remove(id) != null;
+    }
+
+    @Override
+    public synchronized List<Task> listByUser(long userId, Optional<TaskStatus> status, int limit, int offset) {
+        return tasks.values().stream()
+                .filter(task -> task.userId() == userId)
+                .filter(task -> status.map(s -> task.status() == s).orElse(true))
+                .sorted(NEWEST_FIRST)
+                .skip(offset)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized long countByUser(long userId, Optional<TaskStatus> status) {
+        return tasks.values().stream()
+                .filter(task -> task.userId() == userId)
+                .filter(task -> status.map(s -> task.status() == s).orElse(true))
+                .count();
+    }
+
+    @Override
+    public synchronized long countActiveByUser(long userId) {
+        return tasks.values().stream().filter(task -> task.userId() == userId && !task.isFinal()).count();
+    }
+
+    /**
+     * Makes the next {@code times} updates lose a race: just before each, {@code otherWriter}
+     * changes the stored task and bumps its version, as a concurrent writer would.
+     */
+    public synchronized void interfereWithNextUpdates(int times, UnaryOperator<Task> otherWriter) {
+        this.interferences = times;
+        this.interference = otherWriter;
+    }
+
+    /** Writes a task as it is, bypassing the version check (to set up a test's starting state). */
+    public synchronized Task put(Task task) {
+        tasks.put(task.id(), task);
+        return task;
+    }
+
+    /** How many times {@link #update} was called. */
+    public synchronized int updateAttempts() {
+        return updateAttempts;
+    }
+
+    public synchronized int size() {
+        return tasks.size();
+    }
+
+    public synchronized List<Task> all() {
+        return List.copyOf(tasks.values());
+    }
+
+    public synchronized void clear() {
+        tasks.clear();
+        interferences = 0;
+        updateAttempts = 0;
+    }
+}

@@ -1,0 +1,88 @@
+package com.coze.timer.application.task;
+
+import static com.coze.timer.application.fakes.Results.rejectionOf;
+import static com.coze.timer.application.fakes.TaskBuilder.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.coze.timer.application.auth.Caller;
+import com.coze.timer.application.fakes.InMemoryTaskStore;
+import com.coze.timer.application.port.in.ListUserTasksQuery;
+import com.coze.timer.application.port.in.TaskPage;
+import com.coze.timer.domain.InvalidArgument;
+import com.coze.timer.domain.Rejection;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskStatus;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ListUserTasksServiceTest {
+
+    private static final Caller OWNER = new Caller(1001, false);
+
+    private final InMemoryTaskStore store = new InMemoryTaskStore();
+    private final ListUserTasksService service = new ListUserTasksService(store);
+
+    @Test
+    void listsTheUsersTasksNewestFirstWithTheTotal() {
+        Task older = store.put(aTask().createdAt("2026-04-22T09:00:00Z").build());
+        Task newer = store.put(aTask().createdAt("2026-04-22T09:30:00Z").build());
+        store.put(aTask().ownedBy(2002).build());
+
+        TaskPage page = service.list(new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 50, 0)).orElseThrow();
+
+        assertThat(page.tasks()).containsExactly(newer, older);
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.limit()).isEqualTo(50);
+        assertThat(page.offset()).isZero();
+    }
+
+    @Test
+    void filtersByStatus() {
+        store.put(aTask().build());
+        Task stopped = store.put(aTask().build().cancel(Instant.parse("2026-04-22T10:01:00Z")).orElseThrow());
+
+        TaskPage page = service.list(new ListUserTasksQuery(OWNER, 1001, Optional.of(TaskStatus.STOPPED), 50, 0)).orElseThrow();
+
+        assertThat(page.tasks()).containsExactly(stopped);
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesWithLimitAndOffsetWhileTheTotalCountsAllMatches() {
+        for (int minute = 10; minute < 15; minute++) {
+            store.put(aTask().createdAt("2026-04-22T09:" + minute + ":00Z").build());
+        }
+
+        TaskPage page = service.list(new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 2, 2)).orElseThrow();
+
+        assertThat(page.tasks()).extracting(Task::createdAt)
+                .containsExactly(Instant.parse("2026-04-22T09:12:00Z"), Instant.parse("2026-04-22T09:11:00Z"));
+        assertThat(page.total()).isEqualTo(5);
+    }
+
+    @Test
+    void listingAnotherUsersTasksIsForbidden() {
+        Rejection rejection = rejectionOf(service.list(new ListUserTasksQuery(OWNER, 2002, Optional.empty(), 50, 0)));
+
+        assertThat(rejection.code()).isEqualTo(Rejection.Code.FORBIDDEN);
+        assertThat(rejection.field()).isEqualTo("user_id");
+    }
+
+    @Test
+    void anAdminListsAnyUsersTasks() {
+        store.put(aTask().ownedBy(2002).build());
+
+        assertThat(service.list(new ListUserTasksQuery(new Caller(0, true), 2002, Optional.empty(), 50, 0))
+                .orElseThrow().total()).isEqualTo(1);
+    }
+
+    @Test
+    void aLimitAboveFiveHundredOrAnegativeOffsetIsInvalid() {
+        assertThatThrownBy(() -> new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 501, 0))
+                .isInstanceOfSatisfying(InvalidArgument.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        assertThatThrownBy(() -> new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 50, -1))
+                .isInstanceOfSatisfying(InvalidArgument.class, e -> assertThat(e.field()).isEqualTo("offset"));
+    }
+}
