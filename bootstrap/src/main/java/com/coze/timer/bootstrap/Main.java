@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Coze Timer: a distributed HTTP-callback scheduler. Without a command, starts the service.")
 public final class Main implements Callable<Integer> {
 
-    private Main() {
+    Main() {
     }
 
     public static void main(String[] args) {

@@ -96,6 +96,7 @@ public final class EngineRunner implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "writing " + batch.size() + " outcomes failed; retrying in " + backoffMs + " ms", e);
+                engine.metrics().outcomeWriteFailed(batch.size());
                 Thread.sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }

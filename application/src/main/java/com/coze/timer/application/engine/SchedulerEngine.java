@@ -6,6 +6,7 @@ import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
+import com.coze.timer.application.port.out.FireMetrics;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.Result;
@@ -49,6 +50,7 @@ public final class SchedulerEngine implements ScheduleChanges {
     private final CallbackSender sender;
     private final Clock clock;
     private final EngineSettings settings;
+    private final FireMetrics metrics;
     private final Outcomes outcomes;
     private final TimingWheel<TrackedFire> wheel;
     private final ConcurrentHashMap<TaskId, TrackedFire> tracked = new ConcurrentHashMap<>();
@@ -58,6 +60,12 @@ public final class SchedulerEngine implements ScheduleChanges {
     private volatile boolean leasesTakenOver;
 
     public SchedulerEngine(FireLedger ledger, TaskStore store, CallbackSender sender, Clock clock, EngineSettings settings) {
+        this(ledger, store, sender, clock, settings, FireMetrics.NONE);
+    }
+
+    public SchedulerEngine(FireLedger ledger, TaskStore store, CallbackSender sender, Clock clock, EngineSettings settings,
+                           FireMetrics metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.store = store;
         this.sender = sender;
@@ -207,6 +215,10 @@ public final class SchedulerEngine implements ScheduleChanges {
         return ledger;
     }
 
+    FireMetrics metrics() {
+        return metrics;
+    }
+
     private void track(Task claimed) {
         TrackedFire fire = new TrackedFire(claimed);
         TrackedFire previous = tracked.put(claimed.id(), fire);
@@ -235,9 +247,13 @@ public final class SchedulerEngine implements ScheduleChanges {
         }
         Task task = fire.task();
         PendingFire pending = fire.fire();
+        metrics.fired(Math.max(0, clock.millis() - pending.scheduledTime().toEpochMilli()));
         InFlightCall call = sender.send(new CallbackRequest(task.id(), pending.executionId(), pending.scheduledTime(), task.callback()));
         fire.inFlight(call);
-        call.result().thenAccept(result -> finished.add(new Finished(fire, task, result)));
+        call.result().thenAccept(result -> {
+            finished.add(new Finished(fire, task, result));
+            metrics.executed(Outcomes.record(task, pending, result).outcome(), result.durationMs(), result.attempts());
+        });
     }
 
     private Completion completion(Finished done, Instant now) {

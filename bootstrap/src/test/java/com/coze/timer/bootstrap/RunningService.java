@@ -1,0 +1,116 @@
+package com.coze.timer.bootstrap;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real Coze Timer started in this JVM for a test: embedded MariaDB in a data folder under
+ * {@code target/} (the embedded database refuses folders under /tmp), any free port, callbacks to
+ * loopback allowed. Talks to it over HTTP like any client.
+ */
+final class RunningService implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path dataDir;
+    private final TimerService service;
+
+    private RunningService(Path dataDir, TimerService service) {
+        this.dataDir = dataDir;
+        this.service = service;
+    }
+
+    static Path freshDataDir(String name) {
+        return Path.of("target", "it-data", name + "-" + UUID.randomUUID()).toAbsolutePath();
+    }
+
+    /** Starts a service on {@code dataDir} with the test defaults, overridden by {@code settings}. */
+    static RunningService start(Path dataDir, Map<String, String> settings) {
+        Map<String, String> values = new HashMap<>();
+        values.put("server.port", "0");
+        values.put("server.host", "127.0.0.1");
+        values.put("timer.data.dir", dataDir.toString());
+        values.put("timer.allow.private.targets", "true");
+        values.put("timer.http.backoff", "200");
+        values.put("timer.engine.grace", "2000");
+        values.putAll(settings);
+        Config config = Config.builder()
+                .addSource(ConfigSources.create(values))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .build();
+        return new RunningService(dataDir, TimerService.start(config));
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    String adminToken() {
+        try {
+            return Files.readString(dataDir.resolve(DataFolder.ADMIN_TOKEN_FILE)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response call(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response post(String path, String token, String json) {
+        return call("POST", path, token, json);
+    }
+
+    Response get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+
+    /** An HTTP answer; {@link #json()} parses its body. */
+    record Response(int status, String body) {
+        JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+    }
+}

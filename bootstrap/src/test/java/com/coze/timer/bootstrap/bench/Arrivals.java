@@ -1,0 +1,119 @@
+package com.coze.timer.bootstrap.bench;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What the sink saw during one run, recorded from many server threads at once.
+ *
+ * <ul>
+ *   <li>From {@link #track(long)} on: every fire, keyed by task and scheduled time, so that a fire
+ *       received twice (a retry, or two instances claiming one occurrence) counts as a duplicate.</li>
+ *   <li>Inside the measure window {@code [start, end)} by arrival time: lateness (arrival minus
+ *       {@code X-Timer-Scheduled-Time}, µs) into an HdrHistogram {@link Recorder}, and arrivals per second.</li>
+ *   <li>Fires <em>scheduled</em> inside the window and received (any time, first copy only): expected
+ *       minus these is the number of missing fires, skipped or still not delivered.</li>
+ * </ul>
+ */
+final class Arrivals {
+
+    /** One occurrence of one task. */
+    private record FireKey(long taskMsb, long taskLsb, long scheduledMicros) {
+    }
+
+    private final Recorder lateness = new Recorder(3);
+    private final Map<FireKey, Boolean> seen = new ConcurrentHashMap<>(1 << 16);
+    private final LongAdder inWindow = new LongAdder();
+    private final LongAdder early = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder scheduledInWindow = new LongAdder();
+    private final LongAdder total = new LongAdder();
+    private volatile long trackFromMicros = Long.MAX_VALUE;
+    private volatile long windowStartMicros = Long.MAX_VALUE;
+    private volatile long windowEndMicros = Long.MAX_VALUE;
+    private volatile AtomicLongArray perSecond = new AtomicLongArray(1);
+    private volatile long lastWindowFireArrivalMicros;
+
+    /** Keeps fires scheduled from {@code fromMicros} on, to find duplicates. */
+    void track(long fromMicros) {
+        trackFromMicros = fromMicros;
+    }
+
+    /** Opens the measure window. */
+    void window(long startMicros, long endMicros) {
+        perSecond = new AtomicLongArray((int) ((endMicros - startMicros + 999_999) / 1_000_000));
+        lateness.reset();
+        windowEndMicros = endMicros;
+        windowStartMicros = startMicros;
+    }
+
+    void record(long arrivalMicros, long scheduledMicros, String taskId) {
+        total.increment();
+        long start = windowStartMicros;
+        if (arrivalMicros >= start && arrivalMicros < windowEndMicros) {
+            long late = arrivalMicros - scheduledMicros;
+            if (late < 0) {
+                early.increment();
+                late = 0;
+            }
+            lateness.recordValue(late);
+            inWindow.increment();
+            perSecond.incrementAndGet((int) ((arrivalMicros - start) / 1_000_000));
+        }
+        if (scheduledMicros >= trackFromMicros) {
+            UUID task = UUID.fromString(taskId);
+            boolean first = seen.putIfAbsent(new FireKey(task.getMostSignificantBits(), task.getLeastSignificantBits(),
+                    scheduledMicros), Boolean.TRUE) == null;
+            if (!first) {
+                duplicates.increment();
+            } else if (scheduledMicros >= start && scheduledMicros < windowEndMicros) {
+                scheduledInWindow.increment();
+                lastWindowFireArrivalMicros = arrivalMicros;
+            }
+        }
+    }
+
+    /** The lateness recorded since the window opened (call once, after it closed). */
+    Histogram latenessMicros() {
+        return lateness.getIntervalHistogram();
+    }
+
+    long inWindow() {
+        return inWindow.sum();
+    }
+
+    long early() {
+        return early.sum();
+    }
+
+    long duplicates() {
+        return duplicates.sum();
+    }
+
+    long total() {
+        return total.sum();
+    }
+
+    long scheduledInWindowReceived() {
+        return scheduledInWindow.sum();
+    }
+
+    /** When a fire scheduled inside the window last arrived for the first time. */
+    long lastWindowFireArrivalMicros() {
+        return lastWindowFireArrivalMicros;
+    }
+
+    long[] perSecond() {
+        AtomicLongArray counts = perSecond;
+        long[] copy = new long[counts.length()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = counts.get(i);
+        }
+        return copy;
+    }
+}
