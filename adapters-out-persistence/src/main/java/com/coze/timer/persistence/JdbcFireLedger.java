@@ -8,9 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import com.coze.timer.domain.task.Slots;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link FireLedger} on the {@code tasks} and {@code task_logs} tables. The engine changes only a
@@ -21,34 +25,51 @@ import java.util.Optional;
 final class JdbcFireLedger implements FireLedger {
 
     private static final String DUE = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE next_run_time <= ? AND fire_execution_id IS NULL AND status IN ('pending', 'running')"
+            + " WHERE next_run_time <= ? AND fire_execution_id IS NULL AND status IN ('pending', 'running')%s"
             + " ORDER BY next_run_time LIMIT ?";
-    private static final String EXPIRED_LEASES = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE fire_lease_until < ? ORDER BY fire_lease_until LIMIT ?";
+    private static final String ORPHANED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
+            + " WHERE fire_execution_id IS NOT NULL AND (fire_lease_until < ? OR fire_owner IS NULL%s)%s"
+            + " ORDER BY fire_scheduled_time LIMIT ?";
     private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
             + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
-            + " updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
+            + " fire_owner = ?, updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
     /** DATETIME holds years up to 9999: a later cut-off means "every lease". */
     private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private final Jdbc jdbc;
     private final TaskRows rows;
     private final JdbcExecutionLog log;
+    private final String owner;
 
-    JdbcFireLedger(Jdbc jdbc, TaskRows rows, JdbcExecutionLog log) {
+    /** A ledger that records {@code owner} as the holder of the fires it claims. */
+    JdbcFireLedger(Jdbc jdbc, TaskRows rows, JdbcExecutionLog log, String owner) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.log = log;
+        this.owner = owner;
     }
 
     @Override
-    public List<Task> findDue(Instant dueBefore, int limit) {
-        return select("finding due tasks", DUE, dueBefore, limit);
+    public List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit) {
+        return select("finding due tasks", DUE.formatted(slotFilter(storedSlots)), List.of(), dueBefore, limit);
     }
 
     @Override
-    public List<Task> findExpiredLeases(Instant expiredBefore, int limit) {
-        return select("finding expired fire leases", EXPIRED_LEASES, expiredBefore.isAfter(LATEST) ? LATEST : expiredBefore, limit);
+    public List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit) {
+        String owners = liveOwners.isEmpty() ? " OR TRUE" : " OR fire_owner NOT IN (" + "?, ".repeat(liveOwners.size() - 1) + "?)";
+        return select("finding orphaned fire claims", ORPHANED.formatted(owners, slotFilter(storedSlots)),
+                List.copyOf(liveOwners), leaseExpiredBefore.isAfter(LATEST) ? LATEST : leaseExpiredBefore, limit);
+    }
+
+    /** An IN list of the stored slots, or nothing when they are all of them (embedded mode). */
+    private static String slotFilter(BitSet storedSlots) {
+        if (storedSlots.cardinality() == Slots.STORED) {
+            return "";
+        }
+        if (storedSlots.isEmpty()) {
+            return " AND FALSE";
+        }
+        return " AND slot IN (" + storedSlots.stream().mapToObj(Integer::toString).collect(Collectors.joining(",")) + ")";
     }
 
     @Override
@@ -77,14 +98,18 @@ final class JdbcFireLedger implements FireLedger {
         });
     }
 
-    private List<Task> select(String what, String sql, Instant bound, int limit) {
+    /** Runs a query whose parameters are: a bound instant, then {@code strings}, then the limit. */
+    private List<Task> select(String what, String sql, List<String> strings, Instant bound, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         return jdbc.run(what, connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 Jdbc.setInstant(query, 1, bound);
-                query.setInt(2, limit);
+                for (int i = 0; i < strings.size(); i++) {
+                    query.setString(2 + i, strings.get(i));
+                }
+                query.setInt(2 + strings.size(), limit);
                 List<Task> tasks = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
@@ -113,7 +138,7 @@ final class JdbcFireLedger implements FireLedger {
         }
     }
 
-    private static List<Optional<Task>> writeFireStates(Connection connection, List<Task> tasks) throws SQLException {
+    private List<Optional<Task>> writeFireStates(Connection connection, List<Task> tasks) throws SQLException {
         if (tasks.isEmpty()) {
             return List.of();
         }
@@ -132,7 +157,7 @@ final class JdbcFireLedger implements FireLedger {
         }
     }
 
-    private static void bindFireState(PreparedStatement update, Task task) throws SQLException {
+    private void bindFireState(PreparedStatement update, Task task) throws SQLException {
         update.setString(1, task.status().wire());
         Jdbc.setInstant(update, 2, task.nextRunTime());
         update.setLong(3, task.executionCount());
@@ -140,8 +165,9 @@ final class JdbcFireLedger implements FireLedger {
         update.setString(5, task.pendingFire().map(PendingFire::executionId).orElse(null));
         Jdbc.setInstant(update, 6, task.pendingFire().map(PendingFire::scheduledTime));
         Jdbc.setInstant(update, 7, task.pendingFire().map(PendingFire::leaseUntil));
-        Jdbc.setInstant(update, 8, task.updatedAt());
-        update.setString(9, task.id().toString());
-        update.setLong(10, task.version());
+        update.setString(8, task.pendingFire().isPresent() ? owner : null);
+        Jdbc.setInstant(update, 9, task.updatedAt());
+        update.setString(10, task.id().toString());
+        update.setLong(11, task.version());
     }
 }

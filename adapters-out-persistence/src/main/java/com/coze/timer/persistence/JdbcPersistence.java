@@ -27,7 +27,9 @@ public final class JdbcPersistence implements AutoCloseable {
     private final TaskQueries taskQueries;
     private final ExecutionLog executionLog;
     private final ApiTokens apiTokens;
-    private final FireLedger fireLedger;
+    private final Jdbc jdbc;
+    private final TaskRows rows;
+    private final JdbcExecutionLog log;
 
     /**
      * Opens the pool (failing fast if the database is unreachable).
@@ -38,14 +40,13 @@ public final class JdbcPersistence implements AutoCloseable {
     public JdbcPersistence(String jdbcUrl, String user, String password, int poolSize, byte[] encryptionKey, Clock clock) {
         SecretBox secrets = new SecretBox(encryptionKey == null ? null : Arrays.copyOf(encryptionKey, encryptionKey.length));
         this.dataSource = new HikariDataSource(poolConfig(jdbcUrl, user, password, poolSize));
-        Jdbc jdbc = new Jdbc(dataSource);
-        TaskRows rows = new TaskRows(secrets);
+        this.jdbc = new Jdbc(dataSource);
+        this.rows = new TaskRows(secrets);
         this.taskStore = new JdbcTaskStore(jdbc, rows);
         this.taskQueries = new JdbcTaskQueries(jdbc, rows);
-        JdbcExecutionLog log = new JdbcExecutionLog(jdbc, clock);
+        this.log = new JdbcExecutionLog(jdbc, clock);
         this.executionLog = log;
         this.apiTokens = new JdbcApiTokens(jdbc);
-        this.fireLedger = new JdbcFireLedger(jdbc, rows, log);
     }
 
     /** The pool, for the schema migrations and for adapters that need plain JDBC. */
@@ -69,8 +70,9 @@ public final class JdbcPersistence implements AutoCloseable {
         return apiTokens;
     }
 
-    public FireLedger fireLedger() {
-        return fireLedger;
+    /** The engine's ledger for the instance {@code owner}, recorded as the holder of the fires it claims. */
+    public FireLedger fireLedger(String owner) {
+        return new JdbcFireLedger(jdbc, rows, log, owner);
     }
 
     /** Closes the pool and its connections. */

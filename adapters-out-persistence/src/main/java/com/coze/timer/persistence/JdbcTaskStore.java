@@ -1,6 +1,7 @@
 package com.coze.timer.persistence;
 
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.sql.PreparedStatement;
@@ -39,7 +40,7 @@ final class JdbcTaskStore implements TaskStore {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, task.id().toString());
                 insert.setLong(2, task.userId());
-                insert.setInt(3, TaskSlots.slotOf(task.id()));
+                insert.setInt(3, Slots.of(task.id()));
                 Jdbc.setInstant(insert, 4, task.createdAt());
                 insert.setLong(5, task.version());
                 rows.bindChanging(insert, 6, task);

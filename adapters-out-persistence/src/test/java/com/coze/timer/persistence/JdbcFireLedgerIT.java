@@ -7,12 +7,15 @@ import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.BitSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class JdbcFireLedgerIT {
 
     private static final Instant NOW = Instant.parse("2026-04-22T10:00:00Z");
+    private static final String ME = "instance-a";
+    private static final BitSet ALL = Slots.storedSlotsOf(allOf(1), 1);
     private static JdbcPersistence persistence;
     private static TaskStore store;
     private static FireLedger ledger;
@@ -29,7 +34,7 @@ class JdbcFireLedgerIT {
     static void openDatabase() {
         persistence = TestDatabase.open(TestDatabase.freshDatabase(), TestDatabase.KEY, Clock.fixed(NOW, ZoneOffset.UTC));
         store = persistence.taskStore();
-        ledger = persistence.fireLedger();
+        ledger = persistence.fireLedger(ME);
         log = persistence.executionLog();
     }
 
@@ -45,7 +50,7 @@ class JdbcFireLedgerIT {
         ledger.writeAll(List.of(claim(claimed, "claimed-before")));
         Instant dueBefore = due.nextRunTime().orElseThrow().plusSeconds(1);
 
-        List<Task> found = ledger.findDue(dueBefore, 100);
+        List<Task> found = ledger.findDue(dueBefore, ALL, 100);
 
         assertThat(found).extracting(Task::id).contains(due.id()).doesNotContain(claimed.id());
         assertThat(found).isSortedAccordingTo((a, b) -> a.nextRunTime().orElseThrow().compareTo(b.nextRunTime().orElseThrow()));
@@ -73,9 +78,40 @@ class JdbcFireLedgerIT {
         ledger.writeAll(List.of(claim(task, "leased")));
         Instant leaseUntil = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().leaseUntil();
 
-        assertThat(ledger.findExpiredLeases(leaseUntil, 100)).extracting(Task::id).doesNotContain(task.id());
-        assertThat(ledger.findExpiredLeases(leaseUntil.plusMillis(1), 100)).extracting(Task::id).contains(task.id());
-        assertThat(ledger.findExpiredLeases(Instant.MAX, 100)).extracting(Task::id).contains(task.id());
+        Set<String> live = Set.of(ME);
+        assertThat(ledger.findOrphanedClaims(leaseUntil, live, ALL, 100)).extracting(Task::id).doesNotContain(task.id());
+        assertThat(ledger.findOrphanedClaims(leaseUntil.plusMillis(1), live, ALL, 100)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findOrphanedClaims(Instant.MAX, live, ALL, 100)).extracting(Task::id).contains(task.id());
+    }
+
+    @Test
+    void theClaimsOfAnInstanceThatLeftAreOrphansAtOnce() {
+        Task task = stored(aTask().interval(20).build());
+        persistence.fireLedger("instance-gone").writeAll(List.of(claim(task, "gone")));
+
+        assertThat(ledger.findOrphanedClaims(NOW, Set.of(ME), ALL, 1000)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findOrphanedClaims(NOW, Set.of(ME, "instance-gone"), ALL, 1000)).extracting(Task::id)
+                .doesNotContain(task.id());
+    }
+
+    @Test
+    void onlyTheGivenSlotsAreSearched() {
+        Task task = stored(aTask().interval(20).build());
+        BitSet onlyItsSlot = new BitSet();
+        onlyItsSlot.set(Slots.of(task.id()));
+        BitSet allButItsSlot = (BitSet) ALL.clone();
+        allButItsSlot.clear(Slots.of(task.id()));
+        Instant dueBefore = task.nextRunTime().orElseThrow();
+
+        assertThat(ledger.findDue(dueBefore, onlyItsSlot, 1000)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findDue(dueBefore, allButItsSlot, 1000)).extracting(Task::id).doesNotContain(task.id());
+        assertThat(ledger.findDue(dueBefore, new BitSet(), 1000)).isEmpty();
+    }
+
+    private static BitSet allOf(int count) {
+        BitSet all = new BitSet();
+        all.set(0, count);
+        return all;
     }
 
     @Test

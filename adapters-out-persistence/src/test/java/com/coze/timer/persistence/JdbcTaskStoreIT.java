@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.task.HttpMethod;
+import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
@@ -110,7 +111,7 @@ class JdbcTaskStoreIT {
 
         store.insert(task);
 
-        assertThat(column(task.id(), "slot")).isEqualTo(String.valueOf(TaskSlots.slotOf(task.id())));
+        assertThat(column(task.id(), "slot")).isEqualTo(String.valueOf(Slots.of(task.id())));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.auth.TokenService;
+import com.coze.timer.application.engine.EnginePorts;
 import com.coze.timer.application.engine.EngineRunner;
 import com.coze.timer.application.engine.SchedulerEngine;
 import com.coze.timer.application.task.TaskPolicy;
@@ -57,7 +58,7 @@ final class TimerService implements AutoCloseable {
             sender = new OkHttpCallbackSender(ComponentSettings.http(timer, settings.allowPrivateTargets()));
             boolean exclusive = settings.mode() == TimerSettings.Mode.EMBEDDED;
             var engineSettings = ComponentSettings.engine(timer, exclusive);
-            SchedulerEngine engine = new SchedulerEngine(db.fireLedger(), db.taskStore(), sender, clock, engineSettings);
+            SchedulerEngine engine = new SchedulerEngine(EnginePorts.single(db.fireLedger("embedded"), db.taskStore(), sender), clock, engineSettings);
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
             UseCases useCases = UseCaseWiring.useCases(db, engine, tokens, policy, clock);
             HealthChecks health = new HealthChecks(List.of(HealthChecks.database(db.dataSource())));

@@ -6,7 +6,9 @@ import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
+import com.coze.timer.application.port.out.FireLock;
 import com.coze.timer.application.port.out.FireMetrics;
+import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.Result;
@@ -18,9 +20,11 @@ import com.coze.timer.domain.wheel.TimingWheel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,53 +52,59 @@ public final class SchedulerEngine implements ScheduleChanges {
     private final FireLedger ledger;
     private final TaskStore store;
     private final CallbackSender sender;
+    private final SlotOwnership ownership;
+    private final FireLock fireLock;
+    private final FireMetrics metrics;
     private final Clock clock;
     private final EngineSettings settings;
-    private final FireMetrics metrics;
     private final Outcomes outcomes;
+    private final OwnedSlots owned;
     private final TimingWheel<TrackedFire> wheel;
     private final ConcurrentHashMap<TaskId, TrackedFire> tracked = new ConcurrentHashMap<>();
     private final Queue<TrackedFire> toPlace = new ConcurrentLinkedQueue<>();
+    private final Queue<Task> toRelease = new ConcurrentLinkedQueue<>();
     private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private volatile Runnable wakeDriver = () -> { };
     private volatile boolean leasesTakenOver;
 
-    public SchedulerEngine(FireLedger ledger, TaskStore store, CallbackSender sender, Clock clock, EngineSettings settings) {
-        this(ledger, store, sender, clock, settings, FireMetrics.NONE);
-    }
-
-    public SchedulerEngine(FireLedger ledger, TaskStore store, CallbackSender sender, Clock clock, EngineSettings settings,
-                           FireMetrics metrics) {
-        this.metrics = metrics;
-        this.ledger = ledger;
-        this.store = store;
-        this.sender = sender;
+    public SchedulerEngine(EnginePorts ports, Clock clock, EngineSettings settings) {
+        this.ledger = ports.ledger();
+        this.store = ports.store();
+        this.sender = ports.sender();
+        this.ownership = ports.ownership();
+        this.fireLock = ports.fireLock();
+        this.metrics = ports.metrics();
         this.clock = clock;
         this.settings = settings;
         this.outcomes = new Outcomes(settings.maxConsecutiveFailures());
+        this.owned = new OwnedSlots(ownership);
         this.wheel = new TimingWheel<>(1, 512, clock.millis());
+        ownership.onChange(this::ownershipChanged);
     }
 
     /** A fire whose call has ended, waiting for its outcome to be written. */
     record Finished(TrackedFire tracked, Task task, CallbackResult result) {
     }
 
-    /** Claims fires due within the window; returns how many were claimed. */
+    /**
+     * Hands back fires of slots no longer owned, then claims the fires due within the window in the
+     * owned slots — and takes over claims nobody works on any more; returns how many were claimed.
+     */
     public int refill() {
+        releaseWithdrawn();
         Instant now = clock.instant();
         int room = Math.min(settings.claimBatchSize(), settings.maxTrackedFires() - tracked.size());
-        if (room <= 0) {
+        if (room <= 0 || owned.isEmpty()) {
             return 0;
         }
+        BitSet slots = owned.stored();
         List<Task> claims = new ArrayList<>();
-        Instant leaseCutoff = settings.exclusive() && !leasesTakenOver ? Instant.MAX : now;
-        for (Task task : ledger.findExpiredLeases(leaseCutoff, room)) {
-            if (!tracked.containsKey(task.id())) {
-                ok(task.renewLease(leaseFor(task.pendingFire().orElseThrow().scheduledTime(), now), now), claims);
+        for (Task orphan : findOrphans(now, slots, room)) {
+            if (!tracked.containsKey(orphan.id()) && lockTakeover(orphan)) {
+                ok(orphan.renewLease(leaseFor(orphan.pendingFire().orElseThrow().scheduledTime(), now), now), claims);
             }
         }
-        leasesTakenOver = true;
-        for (Task task : ledger.findDue(now.plus(settings.window()), room - claims.size())) {
+        for (Task task : ledger.findDue(now.plus(settings.window()), slots, room - claims.size())) {
             if (!tracked.containsKey(task.id())) {
                 ok(claim(task, now), claims);
             }
@@ -102,6 +112,24 @@ public final class SchedulerEngine implements ScheduleChanges {
         List<Optional<Task>> stored = claims.isEmpty() ? List.of() : ledger.writeAll(claims);
         stored.forEach(task -> task.ifPresent(this::track));
         return (int) stored.stream().filter(Optional::isPresent).count();
+    }
+
+    /** Claims left by a stopped instance; a single instance takes over all of its own at its first refill. */
+    private List<Task> findOrphans(Instant now, BitSet slots, int room) {
+        boolean takeAll = settings.exclusive() && !leasesTakenOver;
+        List<Task> orphans = ledger.findOrphanedClaims(takeAll ? Instant.MAX : now,
+                takeAll ? Set.of() : ownership.liveMembers(), slots, room);
+        leasesTakenOver = true;
+        return orphans;
+    }
+
+    /** Two instances may both see an orphan: a short lock lets only one try (the version check decides). */
+    private boolean lockTakeover(Task orphan) {
+        try {
+            return fireLock.tryLock("takeover:" + orphan.pendingFire().orElseThrow().executionId(), settings.refillInterval().multipliedBy(10));
+        } catch (RuntimeException e) {
+            return true; // the lock is only a first guard; without it the version check still decides
+        }
     }
 
     /** Places queued fires on the wheel and sends those whose time has come. */
@@ -156,13 +184,14 @@ public final class SchedulerEngine implements ScheduleChanges {
             return;
         }
         if (task.pendingFire().isPresent()) {
-            if (withdrawn) {
+            if (withdrawn && owned.owns(task.id())) {
                 track(task);
             }
             return;
         }
         Instant now = clock.instant();
-        if (isDue(task, now) && tracked.size() < settings.maxTrackedFires() && claim(task, now) instanceof Result.Ok<Task> claimed) {
+        boolean mine = owned.owns(task.id()) && tracked.size() < settings.maxTrackedFires();
+        if (mine && isDue(task, now) && claim(task, now) instanceof Result.Ok<Task> claimed) {
             store.update(claimed.value()).ifPresent(this::track);
         }
     }
@@ -196,14 +225,8 @@ public final class SchedulerEngine implements ScheduleChanges {
 
     /** Withdraws every fire not yet sent and returns their tasks, released, for a last write. */
     List<Task> withdrawWaiting() {
-        Instant now = clock.instant();
-        List<Task> released = new ArrayList<>();
-        tracked.forEach((id, fire) -> {
-            if (fire.withdraw() && tracked.remove(id, fire)) {
-                ok(fire.task().releaseFire(now), released);
-            }
-        });
-        return released;
+        tracked.forEach(this::withdraw);
+        return drainReleased();
     }
 
     /** Aborts every call still in flight (their fires stay claimed, to be repeated after the lease). */
@@ -217,6 +240,40 @@ public final class SchedulerEngine implements ScheduleChanges {
 
     FireMetrics metrics() {
         return metrics;
+    }
+
+    /** Slots moved: waiting fires of slots no longer owned are withdrawn and handed back. */
+    void ownershipChanged(BitSet ownedSlots) {
+        owned.update(ownedSlots);
+        tracked.forEach((id, fire) -> {
+            if (!owned.owns(id)) {
+                withdraw(id, fire);
+            }
+        });
+        wakeDriver.run();
+    }
+
+    private void withdraw(TaskId id, TrackedFire fire) {
+        if (fire.withdraw() && tracked.remove(id, fire)) {
+            toRelease.add(fire.task());
+        }
+    }
+
+    /** Writes back, unfired, the claims withdrawn since the last refill, so that the new owner can take them at once. */
+    private void releaseWithdrawn() {
+        List<Task> released = drainReleased();
+        if (!released.isEmpty()) {
+            ledger.writeAll(released);
+        }
+    }
+
+    private List<Task> drainReleased() {
+        Instant now = clock.instant();
+        List<Task> released = new ArrayList<>();
+        for (Task task = toRelease.poll(); task != null; task = toRelease.poll()) {
+            ok(task.releaseFire(now), released);
+        }
+        return released;
     }
 
     private void track(Task claimed) {
@@ -242,6 +299,10 @@ public final class SchedulerEngine implements ScheduleChanges {
     }
 
     private void dispatch(TrackedFire fire) {
+        if (!owned.owns(fire.task().id())) {
+            withdraw(fire.task().id(), fire); // its slot moved away: hand the claim back, do not send
+            return;
+        }
         if (!fire.startFlight()) {
             return;
         }

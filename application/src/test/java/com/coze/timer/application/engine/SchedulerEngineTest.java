@@ -33,7 +33,7 @@ class SchedulerEngineTest {
     private final SchedulerEngine engine = engineOver(store);
 
     private SchedulerEngine engineOver(InMemoryTaskStore tasks) {
-        return new SchedulerEngine(new InMemoryFireLedger(tasks, log), tasks, sender, clock, settings);
+        return new SchedulerEngine(EnginePorts.single(new InMemoryFireLedger(tasks, log), tasks, sender), clock, settings);
     }
 
     @Test

@@ -2,25 +2,42 @@ package com.coze.timer.application.fakes;
 
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.Slots;
+import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The engine's ledger over the in-memory store and log, with the same version guards. */
+/** The engine's ledger over the in-memory store and log, with the same version guards and claim owners. */
 public final class InMemoryFireLedger implements FireLedger {
 
     private final InMemoryTaskStore store;
     private final InMemoryExecutionLog log;
+    private final String owner;
+    private final Map<TaskId, String> owners;
 
+    /** A ledger of the single instance "embedded". */
     public InMemoryFireLedger(InMemoryTaskStore store, InMemoryExecutionLog log) {
+        this(store, log, "embedded", new ConcurrentHashMap<>());
+    }
+
+    /** A ledger of instance {@code owner}; instances sharing one store share {@code owners} too, as a table would. */
+    public InMemoryFireLedger(InMemoryTaskStore store, InMemoryExecutionLog log, String owner, Map<TaskId, String> owners) {
         this.store = store;
         this.log = log;
+        this.owner = owner;
+        this.owners = owners;
     }
 
     @Override
-    public List<Task> findDue(Instant dueBefore, int limit) {
+    public List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit) {
         return store.all().stream()
+                .filter(task -> storedSlots.get(Slots.of(task.id())))
                 .filter(task -> !task.isFinal() && task.pendingFire().isEmpty())
                 .filter(task -> task.nextRunTime().map(at -> !at.isAfter(dueBefore)).orElse(false))
                 .sorted(Comparator.comparing(task -> task.nextRunTime().orElseThrow()))
@@ -29,16 +46,24 @@ public final class InMemoryFireLedger implements FireLedger {
     }
 
     @Override
-    public List<Task> findExpiredLeases(Instant expiredBefore, int limit) {
+    public List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit) {
         return store.all().stream()
-                .filter(task -> task.pendingFire().map(fire -> fire.leaseUntil().isBefore(expiredBefore)).orElse(false))
+                .filter(task -> storedSlots.get(Slots.of(task.id())))
+                .filter(task -> task.pendingFire().map(fire -> fire.leaseUntil().isBefore(leaseExpiredBefore)
+                        || !liveOwners.contains(owners.getOrDefault(task.id(), ""))).orElse(false))
                 .limit(limit)
                 .toList();
     }
 
     @Override
     public List<Optional<Task>> writeAll(List<Task> tasks) {
-        return tasks.stream().map(store::update).toList();
+        return tasks.stream().map(this::writeOwned).toList();
+    }
+
+    private Optional<Task> writeOwned(Task task) {
+        Optional<Task> written = store.update(task);
+        written.filter(t -> t.pendingFire().isPresent()).ifPresent(t -> owners.put(t.id(), owner));
+        return written;
     }
 
     @Override
@@ -47,7 +72,7 @@ public final class InMemoryFireLedger implements FireLedger {
             if (store.find(completion.record().taskId()).isPresent()) {
                 log.append(completion.record());
             }
-            return completion.task().flatMap(store::update);
+            return completion.task().flatMap(this::writeOwned);
         }).toList();
     }
 }

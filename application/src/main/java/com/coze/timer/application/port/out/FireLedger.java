@@ -3,8 +3,10 @@ package com.coze.timer.application.port.out;
 import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Task;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The engine's view of storage: which fires are due, and batched, version-guarded writes of
@@ -12,14 +14,21 @@ import java.util.Optional;
  */
 public interface FireLedger {
 
-    /** Unclaimed tasks whose next run time is at or before {@code dueBefore}, earliest first. */
-    List<Task> findDue(Instant dueBefore, int limit);
-
-    /** Tasks whose claimed fire's lease ran out before {@code expiredBefore}: their instance is gone. */
-    List<Task> findExpiredLeases(Instant expiredBefore, int limit);
+    /**
+     * Unclaimed tasks of the given stored slots (see {@code Slots}) whose next run time is at or
+     * before {@code dueBefore}, earliest first.
+     */
+    List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit);
 
     /**
-     * Writes each task if its stored version is still the task's, in one transaction; for each
+     * Claimed fires of the given stored slots that nobody works on any more: their lease ran out
+     * before {@code leaseExpiredBefore}, or their owner is not among {@code liveOwners}.
+     */
+    List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit);
+
+    /**
+     * Writes each task's fire state if its stored version is still the task's, in one transaction,
+     * recording this instance as the owner of every claimed fire; for each
      * task, in order, the stored task at its new version, or empty if it lost a race.
      */
     List<Optional<Task>> writeAll(List<Task> tasks);

@@ -1,6 +1,7 @@
 package com.coze.timer.application.port.out;
 
 import java.util.BitSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,16 @@ public interface SlotOwnership {
 
     /** Calls {@code listener} with the new owned slots whenever they change. */
     void onChange(Consumer<BitSet> listener);
+
+    /** This instance's name among the members; recorded as the owner of the fires it claims. */
+    default String memberId() {
+        return "embedded";
+    }
+
+    /** The members alive now, this one included: claims of any other owner are orphans. */
+    default Set<String> liveMembers() {
+        return Set.of(memberId());
+    }
 
     /** Every slot, always: the single instance of embedded mode. */
     static SlotOwnership everything(int slotCount) {
