@@ -9,8 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import com.coze.timer.domain.task.Slots;
+import com.coze.timer.domain.task.TaskId;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +63,44 @@ final class JdbcFireLedger implements FireLedger {
         String owners = liveOwners.isEmpty() ? " OR TRUE" : " OR fire_owner NOT IN (" + "?, ".repeat(liveOwners.size() - 1) + "?)";
         return select("finding orphaned fire claims", ORPHANED.formatted(owners, slotFilter(storedSlots)),
                 List.copyOf(liveOwners), leaseExpiredBefore.isAfter(LATEST) ? LATEST : leaseExpiredBefore, limit);
+    }
+
+    @Override
+    public List<Task> load(Collection<TaskId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks WHERE task_id IN (" + "?, ".repeat(ids.size() - 1) + "?)";
+        return jdbc.run("loading " + ids.size() + " tasks", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int i = 1;
+                for (TaskId id : ids) {
+                    query.setString(i++, id.toString());
+                }
+                List<Task> tasks = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        tasks.add(rows.read(row));
+                    }
+                }
+                return tasks;
+            }
+        });
+    }
+
+    @Override
+    public Map<TaskId, Instant> unclaimedNextRuns(BitSet storedSlots) {
+        String sql = "SELECT task_id, next_run_time FROM tasks WHERE fire_execution_id IS NULL AND next_run_time IS NOT NULL"
+                + " AND status IN ('pending', 'running')" + slotFilter(storedSlots);
+        return jdbc.run("listing upcoming fires", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+                Map<TaskId, Instant> upcoming = new HashMap<>();
+                while (row.next()) {
+                    upcoming.put(TaskId.parse(row.getString(1)).orElseThrow(), Jdbc.requiredInstant(row, "next_run_time"));
+                }
+                return upcoming;
+            }
+        });
     }
 
     /** An IN list of the stored slots, or nothing when they are all of them (embedded mode). */

@@ -108,6 +108,18 @@ class JdbcFireLedgerIT {
         assertThat(ledger.findDue(dueBefore, new BitSet(), 1000)).isEmpty();
     }
 
+    @Test
+    void tasksAreLoadedByIdAndUpcomingFiresListedPerSlot() {
+        Task unclaimed = stored(aTask().interval(20).build());
+        Task claimed = stored(aTask().interval(20).build());
+        ledger.writeAll(List.of(claim(claimed, "busy")));
+
+        assertThat(ledger.load(List.of(unclaimed.id(), claimed.id()))).extracting(Task::id)
+                .containsExactlyInAnyOrder(unclaimed.id(), claimed.id());
+        assertThat(ledger.unclaimedNextRuns(ALL)).containsEntry(unclaimed.id(), unclaimed.nextRunTime().orElseThrow())
+                .doesNotContainKey(claimed.id());
+    }
+
     private static BitSet allOf(int count) {
         BitSet all = new BitSet();
         all.set(0, count);

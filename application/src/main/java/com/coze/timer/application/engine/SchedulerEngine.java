@@ -172,10 +172,16 @@ public final class SchedulerEngine implements ScheduleChanges {
      * A task was created or changed through the API. A fire of it still waiting is withdrawn; if the
      * task keeps that claim it is placed again with the new settings (same execution id), otherwise
      * its next fire is claimed now when it is due within the window. A fire already in flight goes on.
+     * A notice no newer (by version) than the task the engine already tracks changes nothing.
      */
     @Override
     public void scheduled(Task task) {
         TrackedFire previous = tracked.get(task.id());
+        if (previous != null && previous.task().version() >= task.version()) {
+            // A stale notice: typically a task just created whose first fire a refill claimed before the API
+            // got to it. Withdrawing that fire would leave the task claimed but on no wheel until its lease ran out.
+            return;
+        }
         boolean withdrawn = previous != null && previous.withdraw();
         if (withdrawn) {
             tracked.remove(task.id(), previous);

@@ -6,6 +6,8 @@ import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +55,21 @@ public final class InMemoryFireLedger implements FireLedger {
                         || !liveOwners.contains(owners.getOrDefault(task.id(), ""))).orElse(false))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<Task> load(Collection<TaskId> ids) {
+        return ids.stream().map(store::find).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public Map<TaskId, Instant> unclaimedNextRuns(BitSet storedSlots) {
+        Map<TaskId, Instant> upcoming = new HashMap<>();
+        store.all().stream()
+                .filter(task -> storedSlots.get(Slots.of(task.id())))
+                .filter(task -> !task.isFinal() && task.pendingFire().isEmpty() && task.nextRunTime().isPresent())
+                .forEach(task -> upcoming.put(task.id(), task.nextRunTime().orElseThrow()));
+        return upcoming;
     }
 
     @Override

@@ -2,9 +2,12 @@ package com.coze.timer.application.port.out;
 
 import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +28,12 @@ public interface FireLedger {
      * before {@code leaseExpiredBefore}, or their owner is not among {@code liveOwners}.
      */
     List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit);
+
+    /** The tasks with these ids (those that still exist), for a refill from a cache of upcoming fires. */
+    List<Task> load(Collection<TaskId> ids);
+
+    /** Next run times of the unclaimed, unfinished tasks of the given stored slots, to rebuild that cache. */
+    Map<TaskId, Instant> unclaimedNextRuns(BitSet storedSlots);
 
     /**
      * Writes each task's fire state if its stored version is still the task's, in one transaction,

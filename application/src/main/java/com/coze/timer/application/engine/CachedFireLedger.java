@@ -1,0 +1,146 @@
+package com.coze.timer.application.engine;
+
+import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.application.port.out.UpcomingFires;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A {@link FireLedger} that finds due fires in a cache of upcoming fires (Redis in a cluster)
+ * instead of scanning storage, and keeps that cache current on every write. Storage stays the
+ * truth, so nothing is lost with the cache:
+ * <ul>
+ *   <li>a slot whose cache is missing (new, flushed, or its server restarted) is rebuilt first;</li>
+ *   <li>every candidate is re-read from storage, and a cache entry that disagrees is corrected;</li>
+ *   <li>when the cache fails, refills scan storage until every owned slot has been rebuilt, and
+ *       every {@code sweepInterval} a refill scans storage anyway, to catch a write another
+ *       instance could not mirror.</li>
+ * </ul>
+ * The cache holds a task exactly while it is unclaimed and has a next run time.
+ */
+public final class CachedFireLedger implements FireLedger {
+
+    private static final Logger LOG = Logger.getLogger(CachedFireLedger.class.getName());
+
+    private final FireLedger storage;
+    private final UpcomingFires cache;
+    private final Clock clock;
+    private final Duration sweepInterval;
+    private volatile Instant nextSweep = Instant.MIN;
+    private volatile boolean rebuildAll = true;
+
+    public CachedFireLedger(FireLedger storage, UpcomingFires cache, Clock clock, Duration sweepInterval) {
+        this.storage = storage;
+        this.cache = cache;
+        this.clock = clock;
+        this.sweepInterval = sweepInterval;
+    }
+
+    @Override
+    public List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit) {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextSweep)) {
+            nextSweep = now.plus(sweepInterval);
+            return storage.findDue(dueBefore, storedSlots, limit);
+        }
+        try {
+            rebuild(rebuildAll ? storedSlots : cache.missing(storedSlots));
+            rebuildAll = false;
+            List<TaskId> ids = cache.due(storedSlots, dueBefore, limit);
+            return ids.isEmpty() ? List.of() : dueAmong(ids, dueBefore);
+        } catch (RuntimeException e) {
+            cacheFailed("reading upcoming fires", e);
+            return storage.findDue(dueBefore, storedSlots, limit);
+        }
+    }
+
+    @Override
+    public List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit) {
+        return storage.findOrphanedClaims(leaseExpiredBefore, liveOwners, storedSlots, limit);
+    }
+
+    @Override
+    public List<Task> load(Collection<TaskId> ids) {
+        return storage.load(ids);
+    }
+
+    @Override
+    public Map<TaskId, Instant> unclaimedNextRuns(BitSet storedSlots) {
+        return storage.unclaimedNextRuns(storedSlots);
+    }
+
+    @Override
+    public List<Optional<Task>> writeAll(List<Task> tasks) {
+        List<Optional<Task>> written = storage.writeAll(tasks);
+        mirror(written.stream().flatMap(Optional::stream).toList());
+        return written;
+    }
+
+    @Override
+    public List<Optional<Task>> recordAll(List<Completion> completions) {
+        List<Optional<Task>> written = storage.recordAll(completions);
+        mirror(written.stream().flatMap(Optional::stream).toList());
+        return written;
+    }
+
+    /** Puts the tasks' state into the cache: present while unclaimed with a next run, absent otherwise. */
+    void mirror(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        try {
+            cache.putAll(UpcomingEntries.of(tasks));
+        } catch (RuntimeException e) {
+            cacheFailed("updating upcoming fires", e);
+        }
+    }
+
+    /** Removes a deleted task from the cache. */
+    void forget(TaskId id) {
+        try {
+            cache.putAll(UpcomingEntries.corrections(List.of(), List.of(id)));
+        } catch (RuntimeException e) {
+            cacheFailed("updating upcoming fires", e);
+        }
+    }
+
+    /** The tasks among {@code ids} that storage says are really due; wrong cache entries are corrected. */
+    private List<Task> dueAmong(List<TaskId> ids, Instant dueBefore) {
+        List<Task> loaded = storage.load(ids);
+        Set<TaskId> found = loaded.stream().map(Task::id).collect(java.util.stream.Collectors.toSet());
+        List<Task> due = loaded.stream().filter(task -> UpcomingEntries.isUnclaimedBy(task, dueBefore)).toList();
+        List<Task> stale = loaded.stream().filter(task -> !UpcomingEntries.isUnclaimedBy(task, dueBefore)).toList();
+        cache.putAll(UpcomingEntries.corrections(stale, ids.stream().filter(id -> !found.contains(id)).toList()));
+        return due.stream().sorted(Comparator.comparing(task -> task.nextRunTime().orElseThrow())).toList();
+    }
+
+    private void rebuild(BitSet slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        Map<TaskId, Instant> upcoming = storage.unclaimedNextRuns(slots);
+        slots.stream().forEach(slot -> cache.rebuild(slot, UpcomingEntries.inSlot(upcoming, slot)));
+        LOG.info(() -> "rebuilt the upcoming-fires cache of " + slots.cardinality() + " slots from storage");
+    }
+
+    private void cacheFailed(String what, RuntimeException e) {
+        boolean first = !rebuildAll;
+        rebuildAll = true;
+        nextSweep = Instant.MIN;
+        if (first) {
+            LOG.log(Level.WARNING, what + " failed; scanning storage until the cache is rebuilt: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.coze.timer.application.engine;
+
+import com.coze.timer.application.port.out.UpcomingFires.Entry;
+import com.coze.timer.domain.task.Slots;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How tasks appear in the cache of upcoming fires: an entry while unclaimed with a next run time. */
+final class UpcomingEntries {
+
+    private UpcomingEntries() {
+    }
+
+    static Map<TaskId, Entry> of(List<Task> tasks) {
+        Map<TaskId, Entry> entries = new HashMap<>();
+        for (Task task : tasks) {
+            entries.put(task.id(), new Entry(Slots.of(task.id()), isUpcoming(task) ? task.nextRunTime().orElseThrow() : null));
+        }
+        return entries;
+    }
+
+    /** Entries that put right what the cache said about {@code stale} tasks, and remove {@code gone} ones. */
+    static Map<TaskId, Entry> corrections(List<Task> stale, List<TaskId> gone) {
+        Map<TaskId, Entry> entries = of(stale);
+        gone.forEach(id -> entries.put(id, new Entry(Slots.of(id), null)));
+        return entries;
+    }
+
+    static Map<TaskId, Instant> inSlot(Map<TaskId, Instant> upcoming, int slot) {
+        Map<TaskId, Instant> inSlot = new HashMap<>();
+        upcoming.forEach((id, at) -> {
+            if (Slots.of(id) == slot) {
+                inSlot.put(id, at);
+            }
+        });
+        return inSlot;
+    }
+
+    static boolean isUnclaimedBy(Task task, Instant dueBefore) {
+        return isUpcoming(task) && !task.nextRunTime().orElseThrow().isAfter(dueBefore);
+    }
+
+    private static boolean isUpcoming(Task task) {
+        return !task.isFinal() && task.pendingFire().isEmpty() && task.nextRunTime().isPresent();
+    }
+}
