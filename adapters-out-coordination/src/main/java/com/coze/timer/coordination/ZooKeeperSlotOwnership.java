@@ -1,0 +1,228 @@
+package com.coze.timer.coordination;
+
+import com.coze.timer.application.port.out.SlotOwnership;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.utils.ZKPaths;
+
+/**
+ * Slot ownership for cluster mode, coordinated through ZooKeeper. Each instance registers an
+ * EPHEMERAL node {@code <clusterPath>/members/<memberId>} and watches the members; slots are
+ * spread over the live members by {@link Rendezvous rendezvous hashing}, which every instance
+ * computes alike from the same member list, so there is no leader. Member ids must be unique.
+ *
+ * <p><b>Uncertainty.</b> Ownership follows Curator's connection states: on SUSPENDED (connection
+ * lost, session maybe alive) and LOST (session expired) this instance owns nothing at once; after
+ * CONNECTED/RECONNECTED it reads the members again and re-gains its slots as below. A silent
+ * client is suspended after about 2/3 of the session timeout, before the server expires its
+ * session (after the full timeout) and hands its slots to others. {@link #ownedSlots()} is empty
+ * until the first membership view, while this instance's own node is missing from the view, and
+ * after {@link #close()}.
+ *
+ * <p><b>Handover without duplicates.</b> Lost slots are dropped immediately; gained slots become
+ * active only after {@code handoverDelay} (see {@link SlotAssignment}), which gives the previous
+ * owner time to see the same change. Every slot counts as gained at start (when a view may still
+ * miss members starting alongside) and after a reconnect. The delay should exceed the ZooKeeper
+ * notification skew plus the time the engine needs to stop firing a dropped slot (its refill
+ * interval unless it checks ownership when firing): 2 s by default. The store's optimistic
+ * version check stays the final fence for any fire that slips through a handover anyway.
+ *
+ * <p><b>Threads.</b> Views, activations and {@code onChange} calls run on one private thread, in
+ * order; listeners must be quick. {@link #ownedSlots()} may be called from any thread.
+ */
+public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseable {
+
+    public static final Duration DEFAULT_HANDOVER_DELAY = Duration.ofSeconds(2);
+    private static final Logger LOG = Logger.getLogger(ZooKeeperSlotOwnership.class.getName());
+
+    private final CuratorFramework client;
+    private final boolean ownsClient;
+    private final String memberId;
+    private final int slotCount;
+    private final SlotAssignment assignment;
+    private final MembersWatch members;
+    private final ScheduledThreadPoolExecutor thread;
+    private final SlotListeners listeners = new SlotListeners();
+    private final ConnectionStateListener stateListener = (c, state) -> onConnectionState(state);
+    private volatile boolean connected;
+    private volatile boolean everConnected;
+    private List<String> lastView = List.of();
+
+    /** Joins the cluster through {@code client} (started here if it is not yet); the caller closes the client. */
+    public ZooKeeperSlotOwnership(CuratorFramework client, String clusterPath, String memberId, int slotCount,
+            Duration handoverDelay) {
+        this(client, false, clusterPath, memberId, slotCount, handoverDelay);
+    }
+
+    private ZooKeeperSlotOwnership(CuratorFramework client, boolean ownsClient, String clusterPath, String memberId,
+            int slotCount, Duration handoverDelay) {
+        if (slotCount <= 0 || handoverDelay.isNegative()) {
+            throw new IllegalArgumentException("slotCount must be positive and handoverDelay not negative");
+        }
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.memberId = Objects.requireNonNull(memberId, "memberId");
+        this.slotCount = slotCount;
+        this.assignment = new SlotAssignment(slotCount, handoverDelay.toNanos());
+        this.thread = new ScheduledThreadPoolExecutor(1,
+                r -> Thread.ofPlatform().name("slot-ownership-" + memberId).daemon().unstarted(r));
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.members = new MembersWatch(client, ZKPaths.makePath(clusterPath, "members"), memberId,
+                view -> onThread(() -> onMembers(view)));
+        start();
+    }
+
+    /**
+     * Connects to ZooKeeper at {@code connectString} with its own client (retrying with exponential
+     * backoff for as long as it takes) and joins the cluster; {@link #close()} closes that client.
+     */
+    public static ZooKeeperSlotOwnership connect(String connectString, Duration sessionTimeout, String clusterPath,
+            String memberId, int slotCount, Duration handoverDelay) {
+        int sessionMs = Math.toIntExact(sessionTimeout.toMillis());
+        CuratorFramework client = CuratorFrameworkFactory.builder()
+                .connectString(connectString)
+                .sessionTimeoutMs(sessionMs)
+                .connectionTimeoutMs(sessionMs)
+                .retryPolicy(new ExponentialBackoffRetry(250, 10, 5_000))
+                .build();
+        return new ZooKeeperSlotOwnership(client, true, clusterPath, memberId, slotCount, handoverDelay);
+    }
+
+    private void start() {
+        client.getConnectionStateListenable().addListener(stateListener);
+        if (client.getState() == CuratorFrameworkState.LATENT) {
+            client.start();
+        }
+        members.start();
+        if (client.getZookeeperClient().isConnected()) {
+            onThread(this::onConnected);
+        }
+        long timeoutMs = client.getZookeeperClient().getConnectionTimeoutMs();
+        thread.schedule(this::warnIfNeverConnected, timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public int slotCount() {
+        return slotCount;
+    }
+
+    @Override
+    public BitSet ownedSlots() {
+        BitSet owned = listeners.current();
+        boolean sure = connected && client.getState() == CuratorFrameworkState.STARTED
+                && client.getZookeeperClient().isConnected();
+        return sure ? owned : new BitSet();
+    }
+
+    @Override
+    public void onChange(Consumer<BitSet> listener) {
+        listeners.add(listener);
+    }
+
+    private void onConnectionState(ConnectionState state) {
+        if (state == ConnectionState.CONNECTED || state == ConnectionState.RECONNECTED) {
+            LOG.info(() -> memberId + ": connected to ZooKeeper at " + address() + "; reading the members");
+            onThread(this::onConnected);
+        } else {
+            connected = false; // at once, not after the queued work
+            LOG.warning(() -> memberId + ": " + (state == ConnectionState.LOST ? "session lost with" : "lost contact with")
+                    + " ZooKeeper at " + address() + " (" + state + "); owning no slots until reconnected");
+            onThread(this::onUncertain);
+        }
+    }
+
+    private void onThread(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // Closed: nothing left to track.
+        }
+    }
+
+    private void onConnected() {
+        assignment.clear();
+        connected = true;
+        everConnected = true;
+        publish();
+        members.refresh();
+    }
+
+    private void onUncertain() {
+        connected = false;
+        assignment.clear();
+        publish();
+    }
+
+    private void onMembers(List<String> view) {
+        if (connected) { // else a read from before the connection dropped: the reconnect reads again
+            assignment.retarget(Rendezvous.slotsOf(memberId, view, slotCount), System.nanoTime());
+            activate();
+            if (!view.equals(lastView)) {
+                lastView = view;
+                LOG.info(() -> memberId + ": members " + view + "; owning " + listeners.current().cardinality()
+                        + " slots, " + assignment.pendingCount() + " more after the handover delay");
+            }
+        }
+    }
+
+    private void activate() {
+        long now = System.nanoTime();
+        assignment.activateDue(now);
+        publish();
+        OptionalLong next = assignment.nextActivationNanos();
+        if (connected && next.isPresent() && !thread.isShutdown()) {
+            thread.schedule(this::activate, Math.max(0, next.getAsLong() - now), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void publish() {
+        listeners.publish(connected ? assignment.active() : new BitSet());
+    }
+
+    private void warnIfNeverConnected() {
+        if (!everConnected) {
+            LOG.warning(() -> memberId + ": cannot reach ZooKeeper at " + address()
+                    + "; still retrying, owning no slots meanwhile");
+        }
+    }
+
+    private String address() {
+        return client.getZookeeperClient().getCurrentConnectionString();
+    }
+
+    /**
+     * Leaves the cluster: owns nothing from now on, removes the member node (waiting at most the
+     * connection timeout for ZooKeeper) and closes the client if it made it. Close this before a
+     * client passed in.
+     */
+    @Override
+    public void close() {
+        connected = false;
+        client.getConnectionStateListenable().removeListener(stateListener);
+        onThread(this::onUncertain);
+        thread.shutdown();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        members.close(Duration.ofMillis(client.getZookeeperClient().getConnectionTimeoutMs()));
+        if (ownsClient) {
+            client.close();
+        }
+    }
+}
