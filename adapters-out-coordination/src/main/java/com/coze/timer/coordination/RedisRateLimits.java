@@ -36,26 +36,21 @@ public final class RedisRateLimits {
                 .build();
     }
 
-    /** The shared bucket of {@code host} at {@code ratePerSecond}. */
-    public Bucket bucketFor(String host, double ratePerSecond) {
+    /**
+     * The shared bucket of {@code host} at {@code ratePerSecond}, configured as {@code configuration}
+     * (every instance must pass the same): the rate is part of the key, so a changed rate starts a
+     * fresh bucket.
+     */
+    public Bucket bucketFor(String host, double ratePerSecond, BucketConfiguration configuration) {
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
             throw new IllegalArgumentException("ratePerSecond must be positive and finite: " + ratePerSecond);
         }
         String key = prefix + ":rate:" + host + ":" + ratePerSecond;
-        return buckets.computeIfAbsent(key, k -> proxyManager.builder().build(k, () -> configuration(ratePerSecond)));
+        return buckets.computeIfAbsent(key, k -> proxyManager.builder().build(k, () -> configuration));
     }
 
     /** The bucket4j proxy manager behind {@link #bucketFor}, for other kinds of limits. */
     public ProxyManager<String> proxyManager() {
         return proxyManager;
-    }
-
-    private static BucketConfiguration configuration(double ratePerSecond) {
-        // A fractional rate such as 0.5/s becomes one token every two seconds.
-        long burst = Math.max(1, (long) Math.ceil(ratePerSecond));
-        Duration refillPeriod = Duration.ofNanos(Math.round(burst / ratePerSecond * 1_000_000_000L));
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(burst, refillPeriod))
-                .build();
     }
 }

@@ -1,43 +1,61 @@
 package com.coze.timer.http;
 
 import io.github.bucket4j.Bucket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One token bucket per downstream host, made when the host is first called. A bucket holds one
- * second of its rate (the burst) and refills greedily, token by token. An attempt that finds the
- * bucket empty waits for its token instead of being dropped; the wait is a future completed by
- * the scheduler, so no thread blocks on it. Buckets are kept for the life of the sender: hosts
- * are few next to fires.
+ * One token bucket per downstream host (see {@link RateBuckets}), made when the host is first
+ * called. An attempt that finds the bucket empty waits for its token instead of being dropped; the
+ * wait is a future completed by the scheduler, so no thread blocks on it. When a shared bucket
+ * cannot be reached (its Redis is down), the host's local bucket limits this instance meanwhile:
+ * flow control degrades to per instance, fires go on.
  */
 final class HostRateLimits {
 
+    private static final Logger LOG = Logger.getLogger(HostRateLimits.class.getName());
+
     private final HttpCallbackConfig config;
+    private final RateBuckets.Source source;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
 
-    HostRateLimits(HttpCallbackConfig config, ScheduledExecutorService scheduler) {
+    HostRateLimits(HttpCallbackConfig config, RateBuckets.Source source, ScheduledExecutorService scheduler) {
         this.config = config;
+        this.source = source;
         this.scheduler = scheduler;
     }
 
     /** Completes when {@code host} may take one more request. */
     CompletableFuture<Void> acquire(String host) {
-        return buckets.computeIfAbsent(host, this::newBucket).asScheduler().consume(1, scheduler);
+        if (source == RateBuckets.LOCAL) {
+            return take(bucket(buckets, host, RateBuckets.LOCAL));
+        }
+        CompletableFuture<Void> shared;
+        try {
+            shared = take(bucket(buckets, host, source));
+        } catch (RuntimeException e) {
+            shared = CompletableFuture.failedFuture(e);
+        }
+        return shared.exceptionallyCompose(e -> {
+            LOG.log(Level.FINE, "shared rate bucket of " + host + " unreachable; limiting locally", e);
+            return take(bucket(localBuckets, host, RateBuckets.LOCAL));
+        });
     }
 
-    private Bucket newBucket(String host) {
-        double ratePerSecond = config.ratePerSecond(host);
-        // A fractional rate such as 0.5/s becomes one token every two seconds.
-        long burst = Math.max(1, (long) Math.ceil(ratePerSecond));
-        Duration refillPeriod = Duration.ofNanos(Math.round(burst / ratePerSecond * 1_000_000_000L));
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(burst, refillPeriod))
-                .withNanosecondPrecision()
-                .build();
+    private CompletableFuture<Void> take(Bucket bucket) {
+        return bucket.asScheduler().consume(1, scheduler);
+    }
+
+    private Bucket bucket(Map<String, Bucket> cache, String host, RateBuckets.Source from) {
+        return cache.computeIfAbsent(host, h -> {
+            double rate = config.ratePerSecond(h);
+            return from.bucketFor(h, rate, RateBuckets.perSecond(rate));
+        });
     }
 }

@@ -30,10 +30,16 @@ public final class OkHttpCallbackSender implements CallbackSender, AutoCloseable
     private final Set<CallbackCall> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** A sender whose per-host rate limits hold for this instance. */
     public OkHttpCallbackSender(HttpCallbackConfig config) {
+        this(config, RateBuckets.LOCAL);
+    }
+
+    /** A sender whose per-host token buckets come from {@code buckets} (shared by a cluster, say). */
+    public OkHttpCallbackSender(HttpCallbackConfig config, RateBuckets.Source buckets) {
         this.client = HttpClients.create(config);
         this.scheduler = HttpClients.waitScheduler();
-        this.sending = new Sending(client, RetryPolicy.create(config), new HostRateLimits(config, scheduler),
+        this.sending = new Sending(client, RetryPolicy.create(config), new HostRateLimits(config, buckets, scheduler),
                 scheduler, config.maxResponseBytes(), Clock.systemUTC());
     }
 
