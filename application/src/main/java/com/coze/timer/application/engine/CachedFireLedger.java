@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +40,8 @@ public final class CachedFireLedger implements FireLedger {
     private final UpcomingFires cache;
     private final Clock clock;
     private final Duration sweepInterval;
+    /** Mirroring writes share it; a rebuild holds it alone, so that no write of this instance falls between its snapshot and its swap. */
+    private final ReadWriteLock rebuilding = new ReentrantReadWriteLock();
     private volatile Instant nextSweep = Instant.MIN;
     private volatile boolean rebuildAll = true;
 
@@ -100,19 +104,25 @@ public final class CachedFireLedger implements FireLedger {
         if (tasks.isEmpty()) {
             return;
         }
+        rebuilding.readLock().lock();
         try {
             cache.putAll(UpcomingEntries.of(tasks));
         } catch (RuntimeException e) {
             cacheFailed("updating upcoming fires", e);
+        } finally {
+            rebuilding.readLock().unlock();
         }
     }
 
     /** Removes a deleted task from the cache. */
     void forget(TaskId id) {
+        rebuilding.readLock().lock();
         try {
             cache.putAll(UpcomingEntries.corrections(List.of(), List.of(id)));
         } catch (RuntimeException e) {
             cacheFailed("updating upcoming fires", e);
+        } finally {
+            rebuilding.readLock().unlock();
         }
     }
 
@@ -130,8 +140,14 @@ public final class CachedFireLedger implements FireLedger {
         if (slots.isEmpty()) {
             return;
         }
-        Map<TaskId, Instant> upcoming = storage.unclaimedNextRuns(slots);
-        slots.stream().forEach(slot -> cache.rebuild(slot, UpcomingEntries.inSlot(upcoming, slot)));
+        rebuilding.writeLock().lock();
+        try {
+            Map<TaskId, Instant> upcoming = storage.unclaimedNextRuns(slots);
+            slots.stream().forEach(slot -> cache.rebuild(slot, UpcomingEntries.inSlot(upcoming, slot)));
+        } finally {
+            rebuilding.writeLock().unlock();
+        }
+        nextSweep = Instant.MIN; // other instances' writes may have fallen between snapshot and swap
         LOG.info(() -> "rebuilt the upcoming-fires cache of " + slots.cardinality() + " slots from storage");
     }
 

@@ -25,6 +25,7 @@ public final class EngineRunner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EngineRunner.class.getName());
     private static final long MAX_PARK_MS = 50;
+    static final int OUTCOME_WRITERS = Integer.getInteger("timer.bench.writers", 1);
 
     private final SchedulerEngine engine;
     private final Clock clock;
@@ -32,7 +33,7 @@ public final class EngineRunner implements AutoCloseable {
     private final Duration grace;
     private final ScheduledExecutorService refiller;
     private final Thread driver;
-    private final Thread writer;
+    private final List<Thread> writers;
     private volatile boolean firing = true;
     private volatile boolean writing = true;
 
@@ -43,13 +44,15 @@ public final class EngineRunner implements AutoCloseable {
         this.grace = grace;
         this.refiller = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("timer-refill").daemon().unstarted(r));
         this.driver = Thread.ofPlatform().name("timer-wheel").daemon().unstarted(this::drive);
-        this.writer = Thread.ofPlatform().name("timer-outcomes").daemon().unstarted(this::writeOutcomes);
+        this.writers = java.util.stream.IntStream.range(0, OUTCOME_WRITERS)
+                .mapToObj(i -> Thread.ofPlatform().name("timer-outcomes-" + i).daemon().unstarted(this::writeOutcomes))
+                .toList();
         engine.onWork(() -> LockSupport.unpark(driver));
     }
 
     public EngineRunner start() {
         driver.start();
-        writer.start();
+        writers.forEach(Thread::start);
         refiller.scheduleWithFixedDelay(this::refill, 0, refillInterval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
@@ -116,7 +119,7 @@ public final class EngineRunner implements AutoCloseable {
         }
         engine.abortInFlight();
         writing = false;
-        join(writer, Duration.ofSeconds(10));
+        writers.forEach(writer -> join(writer, Duration.ofSeconds(10)));
     }
 
     private void handBack(List<Task> released) {

@@ -1,7 +1,6 @@
 package com.coze.timer.application.json;
 
 import com.coze.timer.domain.stop.ResponseDocument;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -10,6 +9,7 @@ import jakarta.json.JsonPointer;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -21,6 +21,12 @@ import java.util.TreeMap;
  * {@code 1}). The one place where stop-condition values and callback responses are put in that form.
  */
 public final class CanonicalJson {
+
+    /**
+     * Looked up once: every {@code Json.createXxx} call looks the provider up again through the
+     * ServiceLoader, which scans the class path and dominated the engine's outcome writer.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The largest scale (either sign) of a number written without an exponent. */
     private static final int MAX_PLAIN_SCALE = 1000;
@@ -40,7 +46,7 @@ public final class CanonicalJson {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return Optional.of(reader.readValue());
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty();
@@ -62,7 +68,7 @@ public final class CanonicalJson {
             return Optional.empty();
         }
         try {
-            JsonPointer p = Json.createPointer(pointer);
+            JsonPointer p = JSON.createPointer(pointer);
             return p.containsValue((jakarta.json.JsonStructure) root)
                     ? Optional.of(p.getValue((jakarta.json.JsonStructure) root))
                     : Optional.empty();
@@ -77,7 +83,7 @@ public final class CanonicalJson {
                 out.append('{');
                 boolean first = true;
                 for (var e : new TreeMap<>(value.asJsonObject()).entrySet()) {
-                    out.append(first ? "" : ",").append(Json.createValue(e.getKey())).append(':');
+                    out.append(first ? "" : ",").append(JSON.createValue(e.getKey())).append(':');
                     write(e.getValue(), out);
                     first = false;
                 }
@@ -93,7 +99,7 @@ public final class CanonicalJson {
                 out.append(']');
             }
             case NUMBER -> out.append(plain(((JsonNumber) value).bigDecimalValue()));
-            case STRING -> out.append(Json.createValue(((JsonString) value).getString()));
+            case STRING -> out.append(JSON.createValue(((JsonString) value).getString()));
             default -> out.append(value);
         }
     }
