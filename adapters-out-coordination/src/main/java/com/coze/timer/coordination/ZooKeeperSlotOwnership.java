@@ -3,9 +3,11 @@ package com.coze.timer.coordination;
 import com.coze.timer.application.port.out.SlotOwnership;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +62,7 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     private final ConnectionStateListener stateListener = (c, state) -> onConnectionState(state);
     private volatile boolean connected;
     private volatile boolean everConnected;
-    private List<String> lastView = List.of();
+    private volatile List<String> lastView = List.of();
 
     /** Joins the cluster through {@code client} (started here if it is not yet); the caller closes the client. */
     public ZooKeeperSlotOwnership(CuratorFramework client, String clusterPath, String memberId, int slotCount,
@@ -131,6 +133,19 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     @Override
     public void onChange(Consumer<BitSet> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public String memberId() {
+        return memberId;
+    }
+
+    /** The members in the latest view read from ZooKeeper (this one included). */
+    @Override
+    public Set<String> liveMembers() {
+        Set<String> live = new HashSet<>(lastView);
+        live.add(memberId);
+        return live;
     }
 
     private void onConnectionState(ConnectionState state) {

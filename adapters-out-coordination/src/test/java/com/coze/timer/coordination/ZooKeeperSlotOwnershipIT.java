@@ -94,6 +94,10 @@ class ZooKeeperSlotOwnershipIT {
         for (BitSet share : owned(a, b, c)) {
             assertThat(share.cardinality()).isBetween(SLOTS / 3 * 3 / 4, SLOTS / 3 * 5 / 4);
         }
+        for (Member member : List.of(a, b, c)) {
+            assertThat(member.ownership().liveMembers()).containsExactlyInAnyOrder("timer-a", "timer-b", "timer-c");
+        }
+        assertThat(b.ownership().memberId()).isEqualTo("timer-b");
     }
 
     @Test
