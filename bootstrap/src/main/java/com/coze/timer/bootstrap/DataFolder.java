@@ -23,13 +23,9 @@ final class DataFolder {
 
     private final Path root;
 
+    /** The folder at {@code root}; it is created when something is first written to it. */
     DataFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(this.root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + this.root, e);
-        }
     }
 
     Path root() {
@@ -83,6 +79,7 @@ final class DataFolder {
 
     private static void writeSecret(Path file, String content) {
         try {
+            Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);

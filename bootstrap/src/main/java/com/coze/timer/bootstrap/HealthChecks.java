@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.sql.Connection;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
 /**
@@ -32,6 +33,15 @@ final class HealthChecks implements HttpService {
 
     /** Readiness of the database: a connection from the pool that answers within two seconds. */
     static HealthCheck database(DataSource dataSource) {
+        return readiness("database", () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return connection.isValid(2);
+            }
+        });
+    }
+
+    /** A readiness check named {@code name}: up while {@code probe} answers true; a throw is down, with its message. */
+    static HealthCheck readiness(String name, Callable<Boolean> probe) {
         return new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -40,15 +50,15 @@ final class HealthChecks implements HttpService {
 
             @Override
             public String name() {
-                return "database";
+                return name;
             }
 
             @Override
             public HealthCheckResponse call() {
-                try (Connection connection = dataSource.getConnection()) {
-                    return HealthCheckResponse.builder().status(connection.isValid(2)).build();
+                try {
+                    return HealthCheckResponse.builder().status(probe.call()).build();
                 } catch (Exception e) {
-                    return HealthCheckResponse.builder().status(false).detail("error", e.getMessage()).build();
+                    return HealthCheckResponse.builder().status(false).detail("error", String.valueOf(e.getMessage())).build();
                 }
             }
         };

@@ -34,7 +34,8 @@ final class Storage implements AutoCloseable {
     static Storage open(TimerSettings settings, DataFolder folder, boolean joinRunningService) {
         byte[] key = encryptionKey(settings, folder);
         if (settings.mode() == TimerSettings.Mode.CLUSTER) {
-            return migrated(Optional.empty(), settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings, key);
+            return untilReachable(() -> migrated(Optional.empty(), settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings, key),
+                    settings.dbUrl());
         }
         if (joinRunningService) {
             Optional<String> running = folder.lastDbPort().map(Storage::embeddedUrl).filter(Storage::answers);
@@ -50,6 +51,42 @@ final class Storage implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the shared database, retrying for as long as it takes: an instance started before its
+     * database waits for it, saying which address it cannot reach, instead of crashing.
+     */
+    private static Storage untilReachable(java.util.function.Supplier<Storage> open, String url) {
+        String address = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        long backoffMs = 1_000;
+        while (true) {
+            try {
+                return open.get();
+            } catch (RuntimeException e) {
+                long wait = backoffMs;
+                LOG.warning(() -> "cannot reach the database at " + address + ": " + rootMessage(e) + "; retrying in " + wait / 1000 + " s");
+                sleep(wait);
+                backoffMs = Math.min(backoffMs * 2, 30_000);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
         }
     }
 

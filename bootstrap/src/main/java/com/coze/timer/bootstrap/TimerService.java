@@ -1,8 +1,11 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.auth.TokenService;
+import com.coze.timer.application.engine.CachedFireLedger;
+import com.coze.timer.application.engine.CachedTaskStore;
 import com.coze.timer.application.engine.EnginePorts;
 import com.coze.timer.application.engine.EngineRunner;
+import com.coze.timer.application.engine.EngineSettings;
 import com.coze.timer.application.engine.SchedulerEngine;
 import com.coze.timer.application.task.TaskPolicy;
 import com.coze.timer.http.OkHttpCallbackSender;
@@ -11,12 +14,17 @@ import com.coze.timer.rest.RestApi;
 import com.coze.timer.rest.RestConfig;
 import com.coze.timer.rest.UseCases;
 import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -28,56 +36,69 @@ import java.util.logging.Logger;
 final class TimerService implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TimerService.class.getName());
+    /** How often a cluster instance scans storage anyway, past the cache of upcoming fires. */
+    private static final Duration CACHE_SWEEP = Duration.ofSeconds(2);
 
-    private final Storage storage;
-    private final OkHttpCallbackSender sender;
-    private final EngineRunner engine;
+    private final Closer parts;
     private final WebServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TimerService(Storage storage, OkHttpCallbackSender sender, EngineRunner engine, WebServer server) {
-        this.storage = storage;
-        this.sender = sender;
-        this.engine = engine;
+    private TimerService(Closer parts, WebServer server) {
+        this.parts = parts;
         this.server = server;
     }
 
     static TimerService start(Config config) {
         TimerSettings settings = TimerSettings.from(config);
         Config timer = config.get("timer");
-        DataFolder folder = new DataFolder(settings.dataDir());
-        Storage storage = Storage.open(settings, folder, false);
-        OkHttpCallbackSender sender = null;
+        Optional<ClusterSettings> clusterSettings = settings.mode() == TimerSettings.Mode.CLUSTER
+                ? Optional.of(ClusterSettings.from(timer)) : Optional.empty();
+        Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
-            JdbcPersistence db = storage.persistence();
+            DataFolder folder = new DataFolder(settings.dataDir());
+            JdbcPersistence db = parts.add(Storage.open(settings, folder, false)).persistence();
+            Optional<Cluster> cluster = clusterSettings.map(cs -> parts.add(Cluster.join(cs)));
             TokenService tokens = new TokenService(db.apiTokens(), clock);
-            if (settings.mode() == TimerSettings.Mode.EMBEDDED) {
+            if (cluster.isEmpty()) {
                 announceFirstAdminToken(tokens, folder);
             }
-            sender = new OkHttpCallbackSender(ComponentSettings.http(timer, settings.allowPrivateTargets()));
-            boolean exclusive = settings.mode() == TimerSettings.Mode.EMBEDDED;
-            var engineSettings = ComponentSettings.engine(timer, exclusive);
-            SchedulerEngine engine = new SchedulerEngine(EnginePorts.single(db.fireLedger("embedded"), db.taskStore(), sender), clock, engineSettings);
+            var http = ComponentSettings.http(timer, settings.allowPrivateTargets());
+            OkHttpCallbackSender sender = parts.add(cluster.map(c -> new OkHttpCallbackSender(http, c.rateBuckets()))
+                    .orElseGet(() -> new OkHttpCallbackSender(http)));
+            EngineSettings engineSettings = ComponentSettings.engine(timer, cluster.isEmpty());
+            EnginePorts ports = enginePorts(db, sender, cluster, clock);
+            SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
-            UseCases useCases = UseCaseWiring.useCases(db, engine, tokens, policy, clock);
-            HealthChecks health = new HealthChecks(List.of(HealthChecks.database(db.dataSource())));
-            WebServer server = webServer(config, useCases, new RestConfig(settings.maxBodyBytes()), health);
-            EngineRunner runner = new EngineRunner(engine, clock, engineSettings.refillInterval(), ComponentSettings.grace(timer)).start();
-            LOG.info(() -> "Coze Timer (" + settings.mode().name().toLowerCase() + " mode) serving on port " + server.port());
-            return new TimerService(storage, sender, runner, server);
+            UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
+            List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource())));
+            cluster.ifPresent(c -> checks.addAll(c.healthChecks()));
+            parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(), ComponentSettings.grace(timer)).start());
+            WebServer server = webServer(config, useCases, new RestConfig(settings.maxBodyBytes()), new HealthChecks(checks));
+            LOG.info(() -> "Coze Timer (" + settings.mode().name().toLowerCase(Locale.ROOT) + " mode) serving on port " + server.port());
+            return new TimerService(parts, server);
         } catch (RuntimeException e) {
-            if (sender != null) {
-                sender.close();
-            }
-            storage.close();
+            parts.close();
             throw e;
         }
     }
 
+    /** The engine's ports: straight to the database alone, or through the cluster's cache, locks and ownership. */
+    private static EnginePorts enginePorts(JdbcPersistence db, OkHttpCallbackSender sender, Optional<Cluster> cluster, Clock clock) {
+        if (cluster.isEmpty()) {
+            return EnginePorts.single(db.fireLedger("embedded"), db.taskStore(), sender);
+        }
+        Cluster c = cluster.get();
+        CachedFireLedger ledger = new CachedFireLedger(db.fireLedger(c.ownership().memberId()), c.upcomingFires(), clock,
+                CACHE_SWEEP);
+        return EnginePorts.single(ledger, new CachedTaskStore(db.taskStore(), ledger), sender)
+                .withOwnership(c.ownership())
+                .withFireLock(c.fireLock());
+    }
+
     private static WebServer webServer(Config config, UseCases useCases, RestConfig restConfig, HealthChecks health) {
         ObserveFeature observe = ObserveFeature.builder()
-                .addObserver(HealthObserver.builder().details(true).addChecks(health.checks().toArray(new io.helidon.health.HealthCheck[0])).build())
+                .addObserver(HealthObserver.builder().details(true).addChecks(health.checks().toArray(new HealthCheck[0])).build())
                 .build();
         return WebServer.builder()
                 .config(config.get("server"))
@@ -103,15 +124,14 @@ final class TimerService implements AutoCloseable {
         return server.port();
     }
 
+    /** Stops taking requests, then closes the parts in reverse order: engine (fires finished or handed back), sender, cluster, storage. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         server.stop();
-        engine.close();
-        sender.close();
-        storage.close();
+        parts.close();
         LOG.info("Coze Timer stopped");
     }
 }

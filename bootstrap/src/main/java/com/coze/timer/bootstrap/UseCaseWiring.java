@@ -2,6 +2,7 @@ package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.application.port.out.ScheduleChanges;
+import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.CancelTaskService;
 import com.coze.timer.application.task.CountRunningTasksService;
 import com.coze.timer.application.task.CreateTaskService;
@@ -21,16 +22,18 @@ final class UseCaseWiring {
     private UseCaseWiring() {
     }
 
-    static UseCases useCases(JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy, Clock clock) {
+    /** The use cases; {@code store} is where task writes go (the database, or the cluster's cache in front of it). */
+    static UseCases useCases(TaskStore store, JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy,
+                             Clock clock) {
         return new UseCases(
-                new CreateTaskService(db.taskStore(), db.taskQueries(), changes, policy, clock),
-                new GetTaskService(db.taskStore(), db.executionLog()),
-                new CancelTaskService(db.taskStore(), changes, clock),
-                new DeleteTaskService(db.taskStore(), changes),
-                new ModifyTaskService(db.taskStore(), changes, policy, clock),
+                new CreateTaskService(store, db.taskQueries(), changes, policy, clock),
+                new GetTaskService(store, db.executionLog()),
+                new CancelTaskService(store, changes, clock),
+                new DeleteTaskService(store, changes),
+                new ModifyTaskService(store, changes, policy, clock),
                 new ListUserTasksService(db.taskQueries()),
                 new CountRunningTasksService(db.taskQueries(), clock),
-                new ListExecutionsService(db.taskStore(), db.executionLog()),
+                new ListExecutionsService(store, db.executionLog()),
                 tokens);
     }
 }
