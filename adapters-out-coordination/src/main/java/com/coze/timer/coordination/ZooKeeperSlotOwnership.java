@@ -135,6 +135,16 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
         listeners.add(listener);
     }
 
+    /** Whether the session with ZooKeeper is up now. */
+    public boolean isConnected() {
+        return connected && client.getZookeeperClient().isConnected();
+    }
+
+    @Override
+    public boolean isCertain() {
+        return isConnected();
+    }
+
     @Override
     public String memberId() {
         return memberId;

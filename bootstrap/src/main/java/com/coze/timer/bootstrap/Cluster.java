@@ -40,7 +40,7 @@ final class Cluster implements AutoCloseable {
         RedisPool redis = new RedisPool(settings.redisUrl());
         try {
             return new Cluster(settings, redis, ZooKeeperSlotOwnership.connect(settings.zkConnect(), settings.zkSession(), ZK_PATH,
-                    settings.memberId(), settings.slotCount(), ZooKeeperSlotOwnership.DEFAULT_HANDOVER_DELAY));
+                    settings.memberId(), settings.slotCount(), settings.handoverDelay()));
         } catch (RuntimeException e) {
             redis.close();
             throw e;

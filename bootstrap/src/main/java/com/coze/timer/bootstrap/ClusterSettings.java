@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** Settings of cluster mode: Redis, ZooKeeper, the slot count and this instance's member id. */
-record ClusterSettings(String redisUrl, String zkConnect, Duration zkSession, int slotCount, String memberId) {
+record ClusterSettings(String redisUrl, String zkConnect, Duration zkSession, Duration handoverDelay, int slotCount,
+                       String memberId) {
 
     static ClusterSettings from(Config timer) {
         String redis = timer.get("redis.url").asString().orElse("");
@@ -24,8 +25,9 @@ record ClusterSettings(String redisUrl, String zkConnect, Duration zkSession, in
             throw new TimerSettings.SettingsException("TIMER_SLOT_COUNT must divide " + Slots.STORED + ", not " + slots);
         }
         long sessionMs = timer.get("zk.session").asLong().orElse(10_000L);
+        long handoverMs = timer.get("zk.handover").asLong().orElse(2_000L);
         String member = timer.get("member.id").asString().orElse("");
-        return new ClusterSettings(redis.trim(), zk.trim(), Duration.ofMillis(sessionMs), slots,
+        return new ClusterSettings(redis.trim(), zk.trim(), Duration.ofMillis(sessionMs), Duration.ofMillis(handoverMs), slots,
                 member.isBlank() ? defaultMemberId() : member.trim());
     }
 

@@ -248,14 +248,17 @@ public final class SchedulerEngine implements ScheduleChanges {
         return metrics;
     }
 
-    /** Slots moved: waiting fires of slots no longer owned are withdrawn and handed back. */
+    /**
+     * Slots moved. While this instance is unsure of its membership, every waiting fire is withdrawn
+     * and handed back. Otherwise fires already claimed in slots it lost still go out — the new owner
+     * leaves the claims of a live member alone — but no further fire is claimed there, so the slot
+     * passes over without a gap and without a second fire.
+     */
     void ownershipChanged(BitSet ownedSlots) {
         owned.update(ownedSlots);
-        tracked.forEach((id, fire) -> {
-            if (!owned.owns(id)) {
-                withdraw(id, fire);
-            }
-        });
+        if (!ownership.isCertain()) {
+            tracked.forEach(this::withdraw);
+        }
         wakeDriver.run();
     }
 
@@ -305,8 +308,8 @@ public final class SchedulerEngine implements ScheduleChanges {
     }
 
     private void dispatch(TrackedFire fire) {
-        if (!owned.owns(fire.task().id())) {
-            withdraw(fire.task().id(), fire); // its slot moved away: hand the claim back, do not send
+        if (!ownership.isCertain()) {
+            withdraw(fire.task().id(), fire); // unsure whether it is still ours: hand the claim back, do not send
             return;
         }
         if (!fire.startFlight()) {
@@ -367,7 +370,7 @@ public final class SchedulerEngine implements ScheduleChanges {
     }
 
     private Task claimIfDue(Task task, Instant now) {
-        boolean claimable = !task.isFinal() && task.pendingFire().isEmpty() && isDue(task, now);
+        boolean claimable = !task.isFinal() && task.pendingFire().isEmpty() && isDue(task, now) && owned.owns(task.id());
         return claimable && claim(task, now) instanceof Result.Ok<Task> claimed ? claimed.value() : task;
     }
 

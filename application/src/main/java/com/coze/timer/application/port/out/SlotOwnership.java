@@ -21,6 +21,14 @@ public interface SlotOwnership {
     /** Calls {@code listener} with the new owned slots whenever they change. */
     void onChange(Consumer<BitSet> listener);
 
+    /**
+     * Whether this instance is sure of its membership now (its coordination session is up). An
+     * instance that is not fires nothing, not even fires it has already claimed.
+     */
+    default boolean isCertain() {
+        return true;
+    }
+
     /** This instance's name among the members; recorded as the owner of the fires it claims. */
     default String memberId() {
         return "embedded";
