@@ -37,7 +37,8 @@ final class ComponentSettings {
                 Duration.ofMillis(engine.get("refill").asLong().orElse(d.refillInterval().toMillis())),
                 d.claimBatchSize(), d.maxTrackedFires(), d.lease(),
                 engine.get("failures").asInt().orElse(d.maxConsecutiveFailures()),
-                d.recordBatchSize(), exclusive);
+                d.recordBatchSize(), exclusive,
+                Duration.ofMillis(engine.get("misfire").asLong().orElse(d.misfireThreshold().toMillis())));
     }
 
     static Duration grace(Config timer) {

@@ -3,6 +3,8 @@ package com.coze.timer.bootstrap;
 import com.coze.timer.application.auth.TokenService;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +32,7 @@ final class TokenCommand {
                 System.err.println("coze-timer: --user must be >= 0");
                 return 2;
             }
+            Logger.getLogger("").setLevel(Level.WARNING); // a command line prints its result, not the pool's chatter
             TimerSettings settings = TimerSettings.from(Main.config());
             try (Storage storage = Storage.open(settings, new DataFolder(settings.dataDir()), true)) {
                 String token = new TokenService(storage.persistence().apiTokens(), Clock.systemUTC()).mint(userId, admin, label);

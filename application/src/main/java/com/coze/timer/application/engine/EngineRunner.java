@@ -106,6 +106,19 @@ public final class EngineRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * False when a thread of the engine has died while the engine should run — a fault that no retry
+     * heals, the instance fires nothing more: a liveness signal. True before {@link #start()} and
+     * after {@link #close()}.
+     */
+    public boolean isAlive() {
+        return !firing || running(driver) && writers.stream().allMatch(EngineRunner::running);
+    }
+
+    private static boolean running(Thread thread) {
+        return thread.isAlive() || thread.getState() == Thread.State.NEW;
+    }
+
     @Override
     public void close() {
         firing = false;

@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param recordBatchSize the most outcomes written in one transaction
  * @param exclusive true when this is the only instance (embedded mode): at start it takes over
  *     every claimed fire at once instead of waiting for leases to run out
+ * @param misfireThreshold a fire that goes out later than this after its time is a misfire (no
+ *     instance ran the task meanwhile): the occurrences that passed are skipped, not replayed. A
+ *     fire less late is merely late, and the next occurrence keeps its time.
  */
 public record EngineSettings(
         Duration window,
@@ -25,10 +28,11 @@ public record EngineSettings(
         Duration lease,
         int maxConsecutiveFailures,
         int recordBatchSize,
-        boolean exclusive) {
+        boolean exclusive,
+        Duration misfireThreshold) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200),
-            5_000, 200_000, Duration.ofMinutes(3), 10, 2_000, true);
+            5_000, 200_000, Duration.ofMinutes(3), 10, 2_000, true, Duration.ofSeconds(5));
 
     public EngineSettings {
         if (window.toMillis() < 100 || refillInterval.toMillis() < 1 || refillInterval.compareTo(window) >= 0) {
@@ -41,6 +45,6 @@ public record EngineSettings(
 
     public EngineSettings withExclusive(boolean value) {
         return new EngineSettings(window, refillInterval, claimBatchSize, maxTrackedFires, lease, maxConsecutiveFailures,
-                recordBatchSize, value);
+                recordBatchSize, value, misfireThreshold);
     }
 }

@@ -5,20 +5,26 @@ import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.execution.ExecutionOutcome;
 import com.coze.timer.domain.execution.ExecutionRecord;
+import com.coze.timer.domain.schedule.ScheduleType;
+import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.stop.ResponseDocument;
 import com.coze.timer.domain.stop.StopPolicy.ExecutionFacts;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Turns a finished call into its log record and into the task's next state. */
+/** Turns a finished call into its log record and into the task's next state, and says why a task ended. */
 final class Outcomes {
 
     private final int maxConsecutiveFailures;
+    private final Duration misfireThreshold;
 
-    Outcomes(int maxConsecutiveFailures) {
+    Outcomes(int maxConsecutiveFailures, Duration misfireThreshold) {
         this.maxConsecutiveFailures = maxConsecutiveFailures;
+        this.misfireThreshold = misfireThreshold;
     }
 
     static ExecutionRecord record(Task task, PendingFire fire, CallbackResult result) {
@@ -29,11 +35,38 @@ final class Outcomes {
                 result.error());
     }
 
-    /** The task after {@code result}: counted, stop policies applied (a rejection if it ended meanwhile). */
-    Result<Task> apply(Task task, String executionId, CallbackResult result, Instant now) {
+    /**
+     * The task after {@code result}: counted, stop policies applied (a rejection if it ended
+     * meanwhile); after a misfire ({@code scheduledTime} long before the call started), on to the
+     * first occurrence after now.
+     */
+    Result<Task> apply(Task task, String executionId, Instant scheduledTime, CallbackResult result, Instant now) {
         ResponseDocument response = result.body().map(Outcomes::parsedOnDemand).orElse(ResponseDocument.EMPTY);
         ExecutionFacts facts = new ExecutionFacts(0, result.httpStatus().isPresent(), response);
-        return task.recordExecution(executionId, result.success(), facts, maxConsecutiveFailures, now);
+        Result<Task> counted = task.recordExecution(executionId, result.success(), facts, maxConsecutiveFailures, now);
+        boolean misfired = Duration.between(scheduledTime, result.startedAt()).compareTo(misfireThreshold) > 0;
+        return misfired ? counted.flatMap(t -> t.resumeAfter(now)) : counted;
+    }
+
+    /**
+     * Why {@code ended}, just completed or failed by the execution that returned {@code result}, ended
+     * (for the task log); the same questions, in the same order, as {@link Task#recordExecution}.
+     */
+    static String endReason(Task ended, CallbackResult result) {
+        boolean once = ended.schedule().type() == ScheduleType.ONCE;
+        if (ended.status() == TaskStatus.FAILED) {
+            return once ? "its only execution failed" : ended.consecutiveFailures() + " failures in a row";
+        }
+        StopCondition stop = ended.stopCondition();
+        if (stop.maxCount().filter(max -> ended.executionCount() >= max).isPresent()) {
+            return "max_cnt reached";
+        }
+        ResponseDocument response = result.body().map(Outcomes::parsedOnDemand).orElse(ResponseDocument.EMPTY);
+        if (!stop.fieldMatches().isEmpty()
+                && stop.isMetBy(new ExecutionFacts(ended.executionCount(), result.httpStatus().isPresent(), response))) {
+            return "stop_condition met by the response";
+        }
+        return once ? "its only execution succeeded" : "no further fire time";
     }
 
     /**

@@ -11,7 +11,9 @@ import com.coze.timer.application.port.out.FireMetrics;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.application.task.TaskLog;
 import com.coze.timer.domain.Result;
+import com.coze.timer.domain.execution.ExecutionOutcome;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
@@ -76,7 +78,7 @@ public final class SchedulerEngine implements ScheduleChanges {
         this.metrics = ports.metrics();
         this.clock = clock;
         this.settings = settings;
-        this.outcomes = new Outcomes(settings.maxConsecutiveFailures());
+        this.outcomes = new Outcomes(settings.maxConsecutiveFailures(), settings.misfireThreshold());
         this.owned = new OwnedSlots(ownership);
         this.wheel = new TimingWheel<>(1, 512, clock.millis());
         ownership.onChange(this::ownershipChanged);
@@ -164,7 +166,11 @@ public final class SchedulerEngine implements ScheduleChanges {
         List<Completion> completions = batch.stream().map(done -> completion(done, now)).toList();
         List<Optional<Task>> stored = ledger.recordAll(completions);
         for (int i = 0; i < batch.size(); i++) {
+            if (completions.get(i).record().outcome() == ExecutionOutcome.FAILURE) {
+                TaskLog.executionFailed(completions.get(i).record());
+            }
             settle(batch.get(i), completions.get(i), stored.get(i), now);
+            logIfEnded(batch.get(i), stored.get(i));
         }
     }
 
@@ -332,7 +338,7 @@ public final class SchedulerEngine implements ScheduleChanges {
         if (done.result().aborted() || done.tracked().isCancelled()) {
             return new Completion(record, Optional.empty());
         }
-        Result<Task> next = outcomes.apply(done.task(), fire.executionId(), done.result(), now);
+        Result<Task> next = outcomes.apply(done.task(), fire.executionId(), fire.scheduledTime(), done.result(), now);
         return new Completion(record, next instanceof Result.Ok<Task> ok ? Optional.of(claimIfDue(ok.value(), now)) : Optional.empty());
     }
 
@@ -360,12 +366,22 @@ public final class SchedulerEngine implements ScheduleChanges {
         for (int attempt = 0; attempt < 10; attempt++) {
             Optional<Task> current = store.find(done.task().id());
             boolean stillOurs = current.flatMap(Task::pendingFire).map(fire -> fire.executionId().equals(executionId)).orElse(false);
-            if (!stillOurs || !(outcomes.apply(current.get(), executionId, done.result(), now) instanceof Result.Ok<Task> next)) {
+            if (!stillOurs || !(outcomes.apply(current.get(), executionId, done.task().pendingFire().orElseThrow().scheduledTime(), done.result(), now) instanceof Result.Ok<Task> next)) {
                 return;
             }
-            if (store.update(next.value()).isPresent()) {
+            Optional<Task> written = store.update(next.value());
+            if (written.isPresent()) {
+                logIfEnded(done, written);
                 return;
             }
+        }
+    }
+
+    /** Logs the end of a task that {@code done} completed or failed, once its new state is stored. */
+    private static void logIfEnded(Finished done, Optional<Task> stored) {
+        if (stored.isPresent() && stored.get().isFinal()) {
+            String executionId = done.task().pendingFire().orElseThrow().executionId();
+            TaskLog.ended(stored.get(), executionId, Outcomes.endReason(stored.get(), done.result()));
         }
     }
 

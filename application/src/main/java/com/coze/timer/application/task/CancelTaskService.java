@@ -25,6 +25,7 @@ public final class CancelTaskService implements CancelTask {
     public Result<Task> cancel(Caller caller, String taskId) {
         Result<Task> result = updates.apply(caller, taskId, task -> task.cancel(clock.instant()));
         if (result instanceof Result.Ok<Task> ok) {
+            TaskLog.cancelled(ok.value());
             changes.unscheduled(ok.value().id());
         }
         return result;

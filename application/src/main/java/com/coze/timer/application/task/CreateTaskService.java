@@ -67,6 +67,7 @@ public final class CreateTaskService implements CreateTask {
 
     private Task store(Task task) {
         store.insert(task);
+        TaskLog.created(task);
         changes.scheduled(task);
         return task;
     }

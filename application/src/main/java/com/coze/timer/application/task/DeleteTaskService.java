@@ -25,9 +25,11 @@ public final class DeleteTaskService implements DeleteTask {
     public Result<TaskId> delete(Caller caller, String taskId) {
         return access.find(caller, taskId).flatMap(task -> {
             changes.unscheduled(task.id());
-            return store.delete(task.id())
-                    ? Result.ok(task.id())
-                    : Result.rejected(Rejection.notFound("task " + taskId));
+            if (!store.delete(task.id())) {
+                return Result.rejected(Rejection.notFound("task " + taskId));
+            }
+            TaskLog.deleted(task);
+            return Result.ok(task.id());
         });
     }
 }

@@ -42,6 +42,7 @@ public final class ModifyTaskService implements ModifyTask {
     public Result<Task> modify(Caller caller, String taskId, TaskPatch patch) {
         Result<Task> result = updates.apply(caller, taskId, task -> applyPatch(task, patch));
         if (result instanceof Result.Ok<Task> ok) {
+            TaskLog.modified(ok.value());
             changes.scheduled(ok.value());
         }
         return result;

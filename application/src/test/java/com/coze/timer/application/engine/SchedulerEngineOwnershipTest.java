@@ -25,7 +25,7 @@ class SchedulerEngineOwnershipTest {
 
     private static final Instant T0 = Instant.parse("2026-04-22T10:00:00Z");
     private static final EngineSettings SETTINGS = new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200), 100,
-            1_000, Duration.ofMinutes(3), 3, 100, false);
+            1_000, Duration.ofMinutes(3), 3, 100, false, Duration.ofSeconds(5));
 
     private final ManualClock clock = new ManualClock(T0);
     private final InMemoryExecutionLog log = new InMemoryExecutionLog();

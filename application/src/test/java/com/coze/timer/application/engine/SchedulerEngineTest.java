@@ -29,7 +29,7 @@ class SchedulerEngineTest {
     private final InMemoryTaskStore store = new InMemoryTaskStore(log);
     private final ScriptedCallbackSender sender = new ScriptedCallbackSender();
     private final EngineSettings settings = new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200), 100, 1_000,
-            Duration.ofMinutes(3), 3, 100, true);
+            Duration.ofMinutes(3), 3, 100, true, Duration.ofSeconds(5));
     private final SchedulerEngine engine = engineOver(store);
 
     private SchedulerEngine engineOver(InMemoryTaskStore tasks) {

@@ -6,6 +6,7 @@ import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,16 @@ public final class InMemoryTaskStore implements TaskStore, TaskQueries {
     @Override
     public synchronized long countActiveByUser(long userId) {
         return tasks.values().stream().filter(task -> task.userId() == userId && !task.isFinal()).count();
+    }
+
+    @Override
+    public synchronized Map<TaskStatus, Long> countByStatus() {
+        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus status : TaskStatus.values()) {
+            counts.put(status, 0L);
+        }
+        tasks.values().forEach(task -> counts.merge(task.status(), 1L, Long::sum));
+        return counts;
     }
 
     /**

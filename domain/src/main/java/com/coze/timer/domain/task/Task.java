@@ -118,7 +118,7 @@ public record Task(
      * Counts the finished execution {@code executionId} and applies the stop policies: a met policy
      * completes the task; a once task completes on success and fails otherwise; a recurring task fails
      * after {@code maxConsecutiveFailures} failures in a row; one without further occurrences
-     * completes. A pending task becomes running. Occurrences that passed meanwhile are skipped.
+     * completes. A pending task becomes running.
      */
     public Result<Task> recordExecution(String executionId, boolean succeeded, StopPolicy.ExecutionFacts facts,
                                         int maxConsecutiveFailures, Instant now) {
@@ -131,18 +131,27 @@ public record Task(
         Optional<PendingFire> stillPending = pendingFire.filter(fire -> !fire.executionId().equals(executionId));
         TaskStatus current = status == TaskStatus.PENDING ? TaskStatus.RUNNING : status;
         Task counted = new Task(id, userId, schedule, callback, stopCondition, current, count, failures,
-                skipMissed(nextRunTime, millis(now)), createdAt, millis(now), version, stillPending);
+                nextRunTime, createdAt, millis(now), version, stillPending);
         StopPolicy.ExecutionFacts countedFacts = new StopPolicy.ExecutionFacts(count, facts.gotResponse(), facts.response());
         TaskStatus verdict = counted.verdict(succeeded, countedFacts, maxConsecutiveFailures);
         return verdict == current ? Result.ok(counted) : counted.moveTo(verdict, Optional.empty(), now);
     }
 
     /**
-     * An occurrence that passed while this execution ran (or while no instance ran the task) is not
-     * replayed: the next fire becomes the first occurrence after {@code now}.
+     * After a misfire — a fire that went out long after its time, because no instance ran the task
+     * meanwhile — the occurrences that passed are not replayed: the next fire becomes the first
+     * occurrence after {@code now}. A task with no such occurrence completes.
      */
-    private Optional<Instant> skipMissed(Optional<Instant> next, Instant now) {
-        return next.flatMap(at -> at.isBefore(now) ? schedule.nextFireAfter(at, now) : Optional.of(at));
+    public Result<Task> resumeAfter(Instant now) {
+        if (status.isFinal() || pendingFire.isPresent() || nextRunTime.map(at -> !at.isBefore(millis(now))).orElse(true)) {
+            return Result.ok(this);
+        }
+        Optional<Instant> next = schedule.nextFireAfter(nextRunTime.get(), millis(now));
+        if (next.isEmpty()) {
+            return moveTo(TaskStatus.COMPLETED, Optional.empty(), now);
+        }
+        return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
+                next, createdAt, millis(now), version, pendingFire));
     }
 
     private TaskStatus verdict(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures) {
