@@ -26,9 +26,10 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>a slot whose cache is missing (new, flushed, or its server restarted) is rebuilt first;</li>
  *   <li>every candidate is re-read from storage, and a cache entry that disagrees is corrected;</li>
- *   <li>when the cache fails, refills scan storage until every owned slot has been rebuilt, and
- *       every {@code sweepInterval} a refill scans storage anyway, to catch a write another
- *       instance could not mirror.</li>
+ *   <li>when the cache fails, it is left alone for {@code sweepInterval} (so that a dead server
+ *       does not cost a timeout on every write), refills scan storage meanwhile, and the first use
+ *       after that rebuilds every owned slot; every {@code sweepInterval} a refill scans storage
+ *       anyway, to catch a write another instance could not mirror.</li>
  * </ul>
  * The cache holds a task exactly while it is unclaimed and has a next run time.
  */
@@ -44,6 +45,7 @@ public final class CachedFireLedger implements FireLedger {
     private final ReadWriteLock rebuilding = new ReentrantReadWriteLock();
     private volatile Instant nextSweep = Instant.MIN;
     private volatile boolean rebuildAll = true;
+    private volatile Instant unusableUntil = Instant.MIN;
 
     public CachedFireLedger(FireLedger storage, UpcomingFires cache, Clock clock, Duration sweepInterval) {
         this.storage = storage;
@@ -55,7 +57,7 @@ public final class CachedFireLedger implements FireLedger {
     @Override
     public List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit) {
         Instant now = clock.instant();
-        if (!now.isBefore(nextSweep)) {
+        if (!now.isBefore(nextSweep) || now.isBefore(unusableUntil)) {
             nextSweep = now.plus(sweepInterval);
             return storage.findDue(dueBefore, storedSlots, limit);
         }
@@ -101,8 +103,8 @@ public final class CachedFireLedger implements FireLedger {
 
     /** Puts the tasks' state into the cache: present while unclaimed with a next run, absent otherwise. */
     void mirror(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return;
+        if (tasks.isEmpty() || clock.instant().isBefore(unusableUntil)) {
+            return; // an unusable cache is rebuilt in full before its next use
         }
         rebuilding.readLock().lock();
         try {
@@ -116,6 +118,9 @@ public final class CachedFireLedger implements FireLedger {
 
     /** Removes a deleted task from the cache. */
     void forget(TaskId id) {
+        if (clock.instant().isBefore(unusableUntil)) {
+            return;
+        }
         rebuilding.readLock().lock();
         try {
             cache.putAll(UpcomingEntries.corrections(List.of(), List.of(id)));
@@ -154,6 +159,7 @@ public final class CachedFireLedger implements FireLedger {
     private void cacheFailed(String what, RuntimeException e) {
         boolean first = !rebuildAll;
         rebuildAll = true;
+        unusableUntil = clock.instant().plus(sweepInterval);
         nextSweep = Instant.MIN;
         if (first) {
             LOG.log(Level.WARNING, what + " failed; scanning storage until the cache is rebuilt: " + e.getMessage());

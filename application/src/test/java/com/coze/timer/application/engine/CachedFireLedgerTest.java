@@ -63,6 +63,10 @@ class CachedFireLedgerTest {
 
         cache.failing(false);
         assertThat(ledger.findDue(T0.plusSeconds(30), ALL, 10)).extracting(Task::id).containsExactly(id);
+        assertThat(cache.size()).as("left alone while it may still be down").isZero();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(ledger.findDue(T0.plusSeconds(700), ALL, 10)).as("the sweep").extracting(Task::id).containsExactly(id);
+        assertThat(ledger.findDue(T0.plusSeconds(700), ALL, 10)).as("the rebuilt cache").extracting(Task::id).containsExactly(id);
         assertThat(cache.size()).isEqualTo(1);
     }
 
