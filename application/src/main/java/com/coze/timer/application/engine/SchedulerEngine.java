@@ -392,7 +392,7 @@ public final class SchedulerEngine implements ScheduleChanges {
 
     private Result<Task> claim(Task task, Instant now) {
         Instant scheduled = task.nextRunTime().orElse(now);
-        return task.claimNextFire(UUID.randomUUID().toString(), leaseFor(scheduled, now), now);
+        return task.claimNextFire(UUID.randomUUID().toString(), leaseFor(scheduled, now), now, settings.misfireThreshold());
     }
 
     private boolean isDue(Task task, Instant now) {

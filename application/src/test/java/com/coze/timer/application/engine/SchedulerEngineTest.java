@@ -132,6 +132,16 @@ class SchedulerEngineTest {
     }
 
     @Test
+    void aFireThatIsMerelyLateKeepsTheNextOccurrence() throws Exception {
+        stored(aTask().interval(1).build());
+        at(T0.plusSeconds(1));
+        clock.set(T0.plusMillis(2_500)); // the outcome is written after the next occurrence's time
+        answerAll(200, "{}");
+        assertThat(sender.calls()).extracting(call -> call.request().scheduledTime())
+                .containsExactly(T0.plusSeconds(1), T0.plusSeconds(2));
+    }
+
+    @Test
     void aTaskCreatedInsideTheWindowReachesTheWheelWithoutARefill() {
         Task task = aTask().once("2026-04-22T10:00:01Z").build();
         store.insert(task);
