@@ -13,11 +13,19 @@ import jakarta.json.JsonArrayBuilder;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
- * The service's health checks, served by Helidon at {@code /observe/health} and, for clients of
- * the seed's Spring Boot version, at {@code /actuator/health} in its {@code {"status":"UP"}} shape.
+ * The service's health checks, served by Helidon at {@code /observe/health} (liveness at
+ * {@code /observe/health/live}, readiness at {@code /observe/health/ready}) and, for clients of the
+ * seed's Spring Boot version, all of them at {@code /actuator/health} in its {@code {"status":"UP"}}
+ * shape.
+ *
+ * <p>Liveness asks "should this process be restarted?" and so checks only the process itself (the
+ * engine's threads); readiness asks "may it take traffic?" and checks what it depends on (the
+ * database; in cluster mode also Redis and ZooKeeper). A database outage must make instances
+ * unready, not restart them all.
  */
 final class HealthChecks implements HttpService {
 
@@ -40,12 +48,21 @@ final class HealthChecks implements HttpService {
         });
     }
 
+    /** Liveness of the engine: its wheel and outcome threads run (see {@code EngineRunner.isAlive}). */
+    static HealthCheck engine(BooleanSupplier alive) {
+        return check("engine", HealthCheckType.LIVENESS, alive::getAsBoolean);
+    }
+
     /** A readiness check named {@code name}: up while {@code probe} answers true; a throw is down, with its message. */
     static HealthCheck readiness(String name, Callable<Boolean> probe) {
+        return check(name, HealthCheckType.READINESS, probe);
+    }
+
+    private static HealthCheck check(String name, HealthCheckType type, Callable<Boolean> probe) {
         return new HealthCheck() {
             @Override
             public HealthCheckType type() {
-                return HealthCheckType.READINESS;
+                return type;
             }
 
             @Override

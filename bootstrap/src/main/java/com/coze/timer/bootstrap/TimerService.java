@@ -9,15 +9,15 @@ import com.coze.timer.application.engine.EngineSettings;
 import com.coze.timer.application.engine.SchedulerEngine;
 import com.coze.timer.application.task.TaskPolicy;
 import com.coze.timer.http.OkHttpCallbackSender;
+import com.coze.timer.http.RateBuckets;
 import com.coze.timer.persistence.JdbcPersistence;
 import com.coze.timer.rest.RestApi;
 import com.coze.timer.rest.RestConfig;
 import com.coze.timer.rest.UseCases;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +56,7 @@ final class TimerService implements AutoCloseable {
         Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
+            TimerMetrics metrics = parts.add(new TimerMetrics(Metrics.globalRegistry()));
             DataFolder folder = new DataFolder(settings.dataDir());
             JdbcPersistence db = parts.add(Storage.open(settings, folder, false)).persistence();
             Optional<Cluster> cluster = clusterSettings.map(cs -> parts.add(Cluster.join(cs)));
@@ -64,16 +65,19 @@ final class TimerService implements AutoCloseable {
                 announceFirstAdminToken(tokens, folder);
             }
             var http = ComponentSettings.http(timer, settings.allowPrivateTargets());
-            OkHttpCallbackSender sender = parts.add(cluster.map(c -> new OkHttpCallbackSender(http, c.rateBuckets()))
-                    .orElseGet(() -> new OkHttpCallbackSender(http)));
+            OkHttpCallbackSender sender = parts.add(new OkHttpCallbackSender(http,
+                    cluster.map(Cluster::rateBuckets).orElse(RateBuckets.LOCAL), metrics.rateLimits()));
             EngineSettings engineSettings = ComponentSettings.engine(timer, cluster.isEmpty());
-            EnginePorts ports = enginePorts(db, sender, cluster, clock);
+            EnginePorts ports = enginePorts(db, sender, cluster, clock).withMetrics(metrics.fires());
             SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
+            metrics.watchEngine(engine, engineSettings.window());
+            metrics.watchTasks(db.taskQueries(), Observability.taskCountsRefresh(timer));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
             UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
-            List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource())));
+            EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
+                    ComponentSettings.grace(timer)).start());
+            List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
             cluster.ifPresent(c -> checks.addAll(c.healthChecks()));
-            parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(), ComponentSettings.grace(timer)).start());
             WebServer server = webServer(config, useCases, new RestConfig(settings.maxBodyBytes()), new HealthChecks(checks));
             LOG.info(() -> "Coze Timer (" + settings.mode().name().toLowerCase(Locale.ROOT) + " mode) serving on port " + server.port());
             return new TimerService(parts, server);
@@ -97,12 +101,9 @@ final class TimerService implements AutoCloseable {
     }
 
     private static WebServer webServer(Config config, UseCases useCases, RestConfig restConfig, HealthChecks health) {
-        ObserveFeature observe = ObserveFeature.builder()
-                .addObserver(HealthObserver.builder().details(true).addChecks(health.checks().toArray(new HealthCheck[0])).build())
-                .build();
         return WebServer.builder()
                 .config(config.get("server"))
-                .addFeature(observe)
+                .features(Observability.features(health))
                 .routing(routing -> {
                     routing.register("/actuator/health", health);
                     RestApi.routing(routing, useCases, restConfig);

@@ -1,20 +1,12 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.bootstrap.ApiClient.Response;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +17,6 @@ import java.util.UUID;
  * loopback allowed. Talks to it over HTTP like any client.
  */
 final class RunningService implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path dataDir;
     private final TimerService service;
@@ -72,24 +62,7 @@ final class RunningService implements AutoCloseable {
     }
 
     Response call(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new ApiClient("http://127.0.0.1:" + service.port()).call(method, path, token, json);
     }
 
     Response post(String path, String token, String json) {
@@ -103,14 +76,5 @@ final class RunningService implements AutoCloseable {
     @Override
     public void close() {
         service.close();
-    }
-
-    /** An HTTP answer; {@link #json()} parses its body. */
-    record Response(int status, String body) {
-        JsonObject json() {
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
-                return reader.readObject();
-            }
-        }
     }
 }

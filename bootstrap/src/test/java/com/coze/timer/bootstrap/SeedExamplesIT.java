@@ -2,7 +2,7 @@ package com.coze.timer.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.coze.timer.bootstrap.RunningService.Response;
+import com.coze.timer.bootstrap.ApiClient.Response;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,0 +1,64 @@
+package com.coze.timer.bootstrap;
+
+import com.coze.timer.application.port.out.FireMetrics;
+import com.coze.timer.domain.execution.ExecutionOutcome;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.DistributionSummary;
+import io.helidon.metrics.api.Tag;
+
+/**
+ * The engine's {@link FireMetrics} as Helidon meters. Every meter is made up front (one counter per
+ * outcome), so that the wheel thread only increments and records: no lookup, no tag built per fire.
+ *
+ * <ul>
+ *   <li>{@code timer_fires_total}: fires sent;</li>
+ *   <li>{@code timer_fire_lateness_ms}: how long after its scheduled time each fire was sent;</li>
+ *   <li>{@code timer_executions_total{outcome}}: finished executions by outcome (success, failure, aborted);</li>
+ *   <li>{@code timer_retries_total}: attempts after the first, over all executions;</li>
+ *   <li>{@code timer_callback_duration_ms}: how long each execution took, all its attempts included;</li>
+ *   <li>{@code timer_outcome_write_failures_total}: outcomes whose write failed and was retried.</li>
+ * </ul>
+ */
+final class HelidonFireMetrics implements FireMetrics {
+
+    private final Counter fires;
+    private final DistributionSummary lateness;
+    private final Counter[] executions = new Counter[ExecutionOutcome.values().length];
+    private final Counter retries;
+    private final DistributionSummary duration;
+    private final Counter writeFailures;
+
+    HelidonFireMetrics(TimerMetrics metrics) {
+        fires = metrics.counter("timer.fires", "Fires sent");
+        lateness = metrics.histogram("timer.fire.lateness.ms", "Delay from a fire's scheduled time to its sending, in ms",
+                TimerMetrics.LATENESS_BUCKETS_MS);
+        for (ExecutionOutcome outcome : ExecutionOutcome.values()) {
+            executions[outcome.ordinal()] = metrics.counter("timer.executions", "Finished executions by outcome",
+                    Tag.create("outcome", outcome.wire()));
+        }
+        retries = metrics.counter("timer.retries", "Attempts after the first one of an execution");
+        duration = metrics.histogram("timer.callback.duration.ms", "Duration of an execution, all attempts included, in ms",
+                TimerMetrics.DURATION_BUCKETS_MS);
+        writeFailures = metrics.counter("timer.outcome.write.failures", "Outcomes whose write failed (and was retried)");
+    }
+
+    @Override
+    public void fired(long latenessMs) {
+        fires.increment();
+        lateness.record(latenessMs);
+    }
+
+    @Override
+    public void executed(ExecutionOutcome outcome, long durationMs, int attempts) {
+        executions[outcome.ordinal()].increment();
+        if (attempts > 1) {
+            retries.increment(attempts - 1L);
+        }
+        duration.record(durationMs);
+    }
+
+    @Override
+    public void outcomeWriteFailed(int outcomes) {
+        writeFailures.increment(outcomes);
+    }
+}

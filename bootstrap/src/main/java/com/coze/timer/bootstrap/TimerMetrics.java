@@ -1,0 +1,102 @@
+package com.coze.timer.bootstrap;
+
+import com.coze.timer.application.engine.SchedulerEngine;
+import com.coze.timer.application.port.out.TaskQueries;
+import com.coze.timer.domain.task.TaskStatus;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.DistributionStatisticsConfig;
+import io.helidon.metrics.api.DistributionSummary;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Meter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * The service's own meters, registered in Helidon's meter registry and served in Prometheus form
+ * at {@code /observe/metrics}. A meter named {@code timer.fires} appears as {@code timer_fires_total}
+ * (counters get {@code _total}), a distribution summary as a histogram
+ * ({@code _bucket}, {@code _count}, {@code _sum}, {@code _max}).
+ *
+ * <p>Counters and histograms are fed by {@link HelidonFireMetrics} (the engine) and
+ * {@link RateLimitMetrics} (the callback sender); gauges are read when scraped: the engine's wheel,
+ * the tasks by status (cached, see {@link TaskStatusCounts}), and whatever else a component adds
+ * through {@link #gauge} — the cluster's owned slots, say. {@link #close()} removes every meter it
+ * made, so that a service started again in the same JVM does not read the old one's gauges.
+ */
+final class TimerMetrics implements AutoCloseable {
+
+    /** Lateness and wait buckets, in ms. */
+    static final double[] LATENESS_BUCKETS_MS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 5000};
+    /** Callback duration buckets, in ms (a call may take up to the transfer timeout, retries included). */
+    static final double[] DURATION_BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 15000, 60000};
+
+    private final MeterRegistry registry;
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+
+    TimerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The engine's counters and histograms. */
+    HelidonFireMetrics fires() {
+        return new HelidonFireMetrics(this);
+    }
+
+    /** The callback sender's rate-limit waits. */
+    RateLimitMetrics rateLimits() {
+        return new RateLimitMetrics(this);
+    }
+
+    /** Gauges of the engine: entries on the wheel, fires held in memory, and the window it claims ahead. */
+    void watchEngine(SchedulerEngine engine, Duration window) {
+        gauge("timer.wheel.entries", "Fires waiting on the timing wheel", engine::wheelSize);
+        gauge("timer.tracked.fires", "Fires held in memory: on the wheel, queued for it, or in flight", engine::trackedFires);
+        long windowMs = window.toMillis();
+        gauge("timer.engine.window.ms", "How far ahead the engine claims fires, in ms", () -> windowMs);
+    }
+
+    /** A gauge per task status, over all users, from counts cached for {@code maxAge}. */
+    void watchTasks(TaskQueries queries, Duration maxAge) {
+        TaskStatusCounts counts = new TaskStatusCounts(queries, maxAge);
+        for (TaskStatus status : TaskStatus.values()) {
+            add(Gauge.builder("timer.tasks", () -> counts.count(status))
+                    .description("Tasks in each status, over all users (NaN while the database cannot be read)")
+                    .addTag(Tag.create("status", status.wire())));
+        }
+    }
+
+    /** Adds a gauge read from {@code value} when scraped; for components wired outside this class. */
+    void gauge(String name, String description, Supplier<? extends Number> value) {
+        add(Gauge.builder(name, () -> value.get().doubleValue()).description(description));
+    }
+
+    Counter counter(String name, String description, Tag... tags) {
+        Counter.Builder builder = Counter.builder(name).description(description);
+        for (Tag tag : tags) {
+            builder.addTag(tag);
+        }
+        return add(builder);
+    }
+
+    DistributionSummary histogram(String name, String description, double... bucketsMs) {
+        // Buckets only: client-side percentiles (Helidon's default) cannot be aggregated over instances.
+        return add(DistributionSummary.builder(name, DistributionStatisticsConfig.builder().percentiles(new double[0]).buckets(bucketsMs))
+                .description(description));
+    }
+
+    private <B extends Meter.Builder<B, M>, M extends Meter> M add(B builder) {
+        M meter = registry.getOrCreate(builder);
+        meters.add(meter);
+        return meter;
+    }
+
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+        meters.clear();
+    }
+}

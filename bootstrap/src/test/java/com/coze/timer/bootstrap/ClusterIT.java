@@ -1,0 +1,219 @@
+package com.coze.timer.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.coze.timer.bootstrap.CallbackReceiver.Received;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three (then four) instances, each a separate process from the built jar, share one MariaDB,
+ * Redis and ZooKeeper started by the test, and fire {@value #TASKS} tasks every second at a
+ * receiver on loopback. The scenarios run one after another on the same cluster, each judged on
+ * the occurrences scheduled in its own window: steady state, a {@code kill -9}, a join, Redis lost
+ * and flushed, ZooKeeper restarted.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Logger LOG = Logger.getLogger(ClusterIT.class.getName());
+    private static final int TASKS = 2_000;
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
+    private static final Duration SESSION = Duration.ofSeconds(4);
+    private static final Path ROOT = Path.of("target", "cluster-it", UUID.randomUUID().toString()).toAbsolutePath();
+
+    private static ClusterServers servers;
+    private static CallbackReceiver receiver;
+    private static Map<String, String> environment;
+    private static final Map<String, TimerProcess> instances = new HashMap<>();
+    private static final List<String> taskIds = new ArrayList<>();
+    private static final ConcurrentLinkedQueue<String> report = new ConcurrentLinkedQueue<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        servers = new ClusterServers(ROOT);
+        receiver = new CallbackReceiver();
+        environment = environment();
+        for (String name : List.of("timer-1", "timer-2", "timer-3")) {
+            instances.put(name, TimerProcess.start(name, environment, ROOT.resolve("logs")));
+        }
+        createTasks(adminToken());
+        pause(Duration.ofSeconds(12)); // first fires begin after 5 s; let every slot settle
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        report.forEach(line -> LOG.info("cluster scenario " + line));
+        try {
+            instances.values().forEach(TimerProcess::close);
+        } finally {
+            if (receiver != null) {
+                receiver.close();
+            }
+            if (servers != null) {
+                servers.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void steadyStateFiresEveryOccurrenceExactlyOnce() {
+        Occurrences result = observe("(a) steady, 3 instances", Duration.ofSeconds(60), () -> { });
+        assertThat(result.duplicated()).isZero();
+        assertThat(result.repeated()).isZero();
+        assertThat(result.missed()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void aKilledInstancesTasksFireOnTheOthersWithinTheSessionTimeout() {
+        Occurrences result = observe("(b) kill -9 of timer-3", Duration.ofSeconds(25), () -> instances.remove("timer-3").kill());
+        assertThat(result.duplicated()).isZero();
+        assertThat(result.missed()).isZero();
+        assertThat(result.maxLateness()).as("fail-over time").isLessThan(SESSION.plus(Duration.ofSeconds(6)));
+        Occurrences after = observe("(b') after the fail-over", Duration.ofSeconds(10), () -> { });
+        assertThat(after.missed()).isZero();
+        assertThat(after.duplicated()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aJoiningInstanceTakesSlotsWithoutDuplicates() {
+        Occurrences result = observe("(c) timer-4 joins", Duration.ofSeconds(25),
+                () -> instances.put("timer-4", TimerProcess.start("timer-4", environment, ROOT.resolve("logs"))));
+        assertThat(result.duplicated()).isZero();
+        assertThat(result.repeated()).isZero();
+        assertThat(result.missed()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void losingAndFlushingRedisLosesNothing() {
+        Occurrences down = observe("(d) Redis stopped and started", Duration.ofSeconds(20), () -> {
+            servers.stopRedis();
+            pause(Duration.ofSeconds(5));
+            servers.startRedis();
+        });
+        assertThat(down.duplicated()).isZero();
+        assertThat(down.missed()).isZero();
+        Occurrences flushed = observe("(d') Redis flushed", Duration.ofSeconds(15), servers::flushRedis);
+        assertThat(flushed.duplicated()).isZero();
+        assertThat(flushed.missed()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void firingResumesAfterZooKeeperRestarts() {
+        Occurrences restart = observe("(e) ZooKeeper restarted", Duration.ofSeconds(25), servers::restartZooKeeper);
+        assertThat(restart.duplicated()).isZero();
+        assertThat(restart.missed()).isZero();
+        Occurrences after = observe("(e') after ZooKeeper is back", Duration.ofSeconds(10), () -> { });
+        assertThat(after.missed()).isZero();
+        assertThat(after.duplicated()).isZero();
+    }
+
+    /** Runs {@code event} at the start of a window of {@code length}, then judges the occurrences scheduled in it. */
+    private static Occurrences observe(String scenario, Duration length, ThrowingRunnable event) {
+        Instant from = Instant.now();
+        try {
+            event.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(scenario + " could not be set up", e);
+        }
+        Instant to = from.plus(length);
+        pause(Duration.between(Instant.now(), to).plus(Duration.ofSeconds(3))); // fires of the window's end arrive
+        List<Received> received = receiver.received();
+        Occurrences result = Occurrences.in(received, taskIds, INTERVAL, from, to);
+        report.add(scenario + ": " + result);
+        LOG.info(() -> "cluster scenario " + scenario + ": " + result);
+        return result;
+    }
+
+    private static Map<String, String> environment() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map<String, String> env = new HashMap<>();
+        env.put("TIMER_MODE", "cluster");
+        env.put("TIMER_DB_URL", servers.dbUrl());
+        env.put("TIMER_DB_USER", "root");
+        env.put("TIMER_DB_PASSWORD", "");
+        env.put("TIMER_REDIS_URL", servers.redisUrl());
+        env.put("TIMER_ZK_CONNECT", servers.zkConnect());
+        env.put("TIMER_ZK_SESSION", Long.toString(SESSION.toMillis()));
+        env.put("TIMER_ZK_HANDOVER", "1000");
+        env.put("TIMER_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+        env.put("TIMER_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("TIMER_TASKS_MAX_ACTIVE", "100000");
+        env.put("TIMER_HTTP_RATE_DEFAULT", "100000");
+        env.put("TIMER_DATA_DIR", ROOT.resolve("unused-data").toString());
+        return env;
+    }
+
+    /** {@code token create --admin} against the shared database, as an operator would mint one. */
+    private static String adminToken() throws Exception {
+        Path log = ROOT.resolve("logs").resolve("token-create.log");
+        Process process = TimerProcess.run(environment, log, "token", "create", "--user", "0", "--admin");
+        assertThat(process.waitFor()).isZero();
+        String token = Files.readAllLines(log).getLast().trim();
+        assertThat(token).as("the last line of token create").startsWith("ctk_");
+        return token;
+    }
+
+    private static void createTasks(String token) throws Exception {
+        List<ApiClient> apis = instances.values().stream().map(i -> new ApiClient(i.baseUrl())).toList();
+        Instant firstFire = Instant.now().plusSeconds(5);
+        Semaphore inFlight = new Semaphore(32);
+        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < TASKS; i++) {
+                String start = firstFire.plusMillis(i * 1_000L / TASKS).toString();
+                ApiClient api = apis.get(i % apis.size());
+                inFlight.acquire();
+                pool.submit(() -> {
+                    try {
+                        var created = api.call("POST", "/api/v1/tasks", token, "{\"user_id\": 7, \"type\": \"interval\", \"http_endpoint\": \""
+                                + receiver.url("/cluster") + "\", \"interval_seconds\": 1, \"start_time\": \"" + start + "\"}");
+                        assertThat(created.status()).as(created.body()).isEqualTo(201);
+                        ids.add(created.json().getString("task_id"));
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        taskIds.addAll(ids);
+        assertThat(taskIds).hasSize(TASKS);
+    }
+
+    private static void pause(Duration duration) {
+        if (!duration.isNegative()) {
+            TimerProcess.sleep(duration.toMillis());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,93 @@
+package com.coze.timer.bootstrap;
+
+import com.coze.timer.bootstrap.CallbackReceiver.Received;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What happened to every occurrence of a set of fixed-rate tasks in a window of scheduled times,
+ * judged from the callbacks a receiver got: executed, duplicated (a second fire with another
+ * execution id), repeated (the same execution id again — a fire in flight at a crash, which
+ * receivers deduplicate), missed, the longest stretch of scheduled time a task went without a fire,
+ * and how late fires arrived (first arrival minus scheduled time): the fail-over time shows there.
+ */
+record Occurrences(long expected, long executed, long duplicated, long repeated, long missed, Duration longestGap,
+                   Duration p99Lateness, Duration maxLateness) {
+
+    static Occurrences in(Collection<Received> received, Collection<String> taskIds, Duration interval, Instant from, Instant to) {
+        Map<String, Map<Instant, List<String>>> byTask = new HashMap<>();
+        Map<String, Instant> anchors = new HashMap<>();
+        Map<String, Long> firstArrivalLateness = new HashMap<>();
+        for (Received r : received) {
+            anchors.putIfAbsent(r.taskId(), r.scheduledTime());
+            if (!r.scheduledTime().isBefore(from) && r.scheduledTime().isBefore(to)) {
+                byTask.computeIfAbsent(r.taskId(), id -> new HashMap<>())
+                        .computeIfAbsent(r.scheduledTime(), t -> new ArrayList<>()).add(r.executionId());
+                firstArrivalLateness.putIfAbsent(r.taskId() + "@" + r.scheduledTime(),
+                        Duration.between(r.scheduledTime(), r.arrivedAt()).toMillis());
+            }
+        }
+        long[] lateness = firstArrivalLateness.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        long expected = 0;
+        long executed = 0;
+        long duplicated = 0;
+        long repeated = 0;
+        Duration longestGap = Duration.ZERO;
+        for (String id : taskIds) {
+            Instant anchor = anchors.get(id);
+            expected += anchor == null ? 0 : gridPoints(anchor, interval, from, to);
+            Map<Instant, List<String>> fires = byTask.getOrDefault(id, Map.of());
+            executed += fires.size();
+            for (List<String> executionIds : fires.values()) {
+                long distinct = executionIds.stream().distinct().count();
+                duplicated += distinct - 1;
+                repeated += executionIds.size() - distinct;
+            }
+            longestGap = max(longestGap, longestGap(new TreeSet<>(fires.keySet()), from, to));
+        }
+        return new Occurrences(expected, executed, duplicated, repeated, expected - executed, longestGap,
+                Duration.ofMillis(percentile(lateness, 0.99)), Duration.ofMillis(percentile(lateness, 1.0)));
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static long gridPoints(Instant anchor, Duration interval, Instant from, Instant to) {
+        long step = interval.toMillis();
+        long first = ceilDiv(from.toEpochMilli() - anchor.toEpochMilli(), step);
+        long last = ceilDiv(to.toEpochMilli() - anchor.toEpochMilli(), step) - 1;
+        return Math.max(0, last - first + 1);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    private static Duration longestGap(TreeSet<Instant> times, Instant from, Instant to) {
+        Duration longest = Duration.ZERO;
+        Instant previous = from;
+        for (Instant t : times) {
+            longest = max(longest, Duration.between(previous, t));
+            previous = t;
+        }
+        return max(longest, Duration.between(previous, to));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    @Override
+    public String toString() {
+        return "expected " + expected + ", executed " + executed + ", duplicated " + duplicated + ", repeated (same id) "
+                + repeated + ", missed " + missed + ", longest gap " + longestGap.toMillis() + " ms, lateness p99 "
+                + p99Lateness.toMillis() + " ms, max " + maxLateness.toMillis() + " ms";
+    }
+}
