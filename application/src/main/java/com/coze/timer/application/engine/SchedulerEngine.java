@@ -6,7 +6,6 @@ import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
-import com.coze.timer.application.port.out.FireLock;
 import com.coze.timer.application.port.out.FireMetrics;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.port.out.ScheduleChanges;
@@ -26,8 +25,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,7 +52,6 @@ public final class SchedulerEngine implements ScheduleChanges {
     private final TaskStore store;
     private final CallbackSender sender;
     private final SlotOwnership ownership;
-    private final FireLock fireLock;
     private final FireMetrics metrics;
     private final Clock clock;
     private final EngineSettings settings;
@@ -66,20 +62,20 @@ public final class SchedulerEngine implements ScheduleChanges {
     private final Queue<TrackedFire> toPlace = new ConcurrentLinkedQueue<>();
     private final Queue<Task> toRelease = new ConcurrentLinkedQueue<>();
     private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private final Claims claims;
     private volatile Runnable wakeDriver = () -> { };
-    private volatile boolean leasesTakenOver;
 
     public SchedulerEngine(EnginePorts ports, Clock clock, EngineSettings settings) {
         this.ledger = ports.ledger();
         this.store = ports.store();
         this.sender = ports.sender();
         this.ownership = ports.ownership();
-        this.fireLock = ports.fireLock();
         this.metrics = ports.metrics();
         this.clock = clock;
         this.settings = settings;
         this.outcomes = new Outcomes(settings.maxConsecutiveFailures(), settings.misfireThreshold());
         this.owned = new OwnedSlots(ownership);
+        this.claims = new Claims(settings, ledger, ports.fireLock(), ownership, owned);
         this.wheel = new TimingWheel<>(1, 512, clock.millis());
         ownership.onChange(this::ownershipChanged);
     }
@@ -101,37 +97,19 @@ public final class SchedulerEngine implements ScheduleChanges {
         }
         BitSet slots = owned.stored();
         List<Task> claims = new ArrayList<>();
-        for (Task orphan : findOrphans(now, slots, room)) {
-            if (!tracked.containsKey(orphan.id()) && lockTakeover(orphan)) {
-                ok(orphan.renewLease(leaseFor(orphan.pendingFire().orElseThrow().scheduledTime(), now), now), claims);
+        for (Task orphan : this.claims.orphans(now, slots, room)) {
+            if (!tracked.containsKey(orphan.id()) && this.claims.lockTakeover(orphan)) {
+                ok(this.claims.takeOver(orphan, now), claims);
             }
         }
         for (Task task : ledger.findDue(now.plus(settings.window()), slots, room - claims.size())) {
             if (!tracked.containsKey(task.id())) {
-                ok(claim(task, now), claims);
+                ok(this.claims.claim(task, now), claims);
             }
         }
         List<Optional<Task>> stored = claims.isEmpty() ? List.of() : ledger.writeAll(claims);
         stored.forEach(task -> task.ifPresent(this::track));
         return (int) stored.stream().filter(Optional::isPresent).count();
-    }
-
-    /** Claims left by a stopped instance; a single instance takes over all of its own at its first refill. */
-    private List<Task> findOrphans(Instant now, BitSet slots, int room) {
-        boolean takeAll = settings.exclusive() && !leasesTakenOver;
-        List<Task> orphans = ledger.findOrphanedClaims(takeAll ? Instant.MAX : now,
-                takeAll ? Set.of() : ownership.liveMembers(), slots, room);
-        leasesTakenOver = true;
-        return orphans;
-    }
-
-    /** Two instances may both see an orphan: a short lock lets only one try (the version check decides). */
-    private boolean lockTakeover(Task orphan) {
-        try {
-            return fireLock.tryLock("takeover:" + orphan.pendingFire().orElseThrow().executionId(), settings.refillInterval().multipliedBy(10));
-        } catch (RuntimeException e) {
-            return true; // the lock is only a first guard; without it the version check still decides
-        }
     }
 
     /** Places queued fires on the wheel and sends those whose time has come. */
@@ -203,7 +181,7 @@ public final class SchedulerEngine implements ScheduleChanges {
         }
         Instant now = clock.instant();
         boolean mine = owned.owns(task.id()) && tracked.size() < settings.maxTrackedFires();
-        if (mine && isDue(task, now) && claim(task, now) instanceof Result.Ok<Task> claimed) {
+        if (mine && claims.isDue(task, now) && claims.claim(task, now) instanceof Result.Ok<Task> claimed) {
             store.update(claimed.value()).ifPresent(this::track);
         }
     }
@@ -339,7 +317,7 @@ public final class SchedulerEngine implements ScheduleChanges {
             return new Completion(record, Optional.empty());
         }
         Result<Task> next = outcomes.apply(done.task(), fire.executionId(), fire.scheduledTime(), done.result(), now);
-        return new Completion(record, next instanceof Result.Ok<Task> ok ? Optional.of(claimIfDue(ok.value(), now)) : Optional.empty());
+        return new Completion(record, next instanceof Result.Ok<Task> ok ? Optional.of(claims.claimIfDue(ok.value(), now)) : Optional.empty());
     }
 
     private void settle(Finished done, Completion completion, Optional<Task> stored, Instant now) {
@@ -383,24 +361,6 @@ public final class SchedulerEngine implements ScheduleChanges {
             String executionId = done.task().pendingFire().orElseThrow().executionId();
             TaskLog.ended(stored.get(), executionId, Outcomes.endReason(stored.get(), done.result()));
         }
-    }
-
-    private Task claimIfDue(Task task, Instant now) {
-        boolean claimable = !task.isFinal() && task.pendingFire().isEmpty() && isDue(task, now) && owned.owns(task.id());
-        return claimable && claim(task, now) instanceof Result.Ok<Task> claimed ? claimed.value() : task;
-    }
-
-    private Result<Task> claim(Task task, Instant now) {
-        Instant scheduled = task.nextRunTime().orElse(now);
-        return task.claimNextFire(UUID.randomUUID().toString(), leaseFor(scheduled, now), now, settings.misfireThreshold());
-    }
-
-    private boolean isDue(Task task, Instant now) {
-        return task.nextRunTime().map(at -> !at.isAfter(now.plus(settings.window()))).orElse(false);
-    }
-
-    private Instant leaseFor(Instant scheduled, Instant now) {
-        return (scheduled.isAfter(now) ? scheduled : now).plus(settings.lease());
     }
 
     private static void ok(Result<Task> result, List<Task> into) {
