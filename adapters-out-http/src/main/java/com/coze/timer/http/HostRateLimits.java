@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * called. An attempt that finds the bucket empty waits for its token instead of being dropped; the
  * wait is a future completed by the scheduler, so no thread blocks on it. When a shared bucket
  * cannot be reached (its Redis is down), the host's local bucket limits this instance meanwhile:
- * flow control degrades to per instance, fires go on.
+ * flow control degrades to per instance, fires go on. A wait is reported to the
+ * {@link HttpCallbackObserver} once it ends.
  */
 final class HostRateLimits {
 
@@ -22,17 +23,41 @@ final class HostRateLimits {
     private final HttpCallbackConfig config;
     private final RateBuckets.Source source;
     private final ScheduledExecutorService scheduler;
+    private final HttpCallbackObserver observer;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
 
-    HostRateLimits(HttpCallbackConfig config, RateBuckets.Source source, ScheduledExecutorService scheduler) {
+    HostRateLimits(HttpCallbackConfig config, RateBuckets.Source source, ScheduledExecutorService scheduler,
+                   HttpCallbackObserver observer) {
         this.config = config;
         this.source = source;
         this.scheduler = scheduler;
+        this.observer = observer;
     }
 
     /** Completes when {@code host} may take one more request. */
     CompletableFuture<Void> acquire(String host) {
+        long askedNanos = System.nanoTime();
+        CompletableFuture<Void> token = token(host);
+        if (token.isDone()) {
+            return token; // a token was there: no wait to report
+        }
+        return token.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                report(host, (System.nanoTime() - askedNanos) / 1_000_000);
+            }
+        });
+    }
+
+    private void report(String host, long waitedMs) {
+        try {
+            observer.rateLimitWaited(host, waitedMs);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the rate-limit observer failed", e); // metrics must never hold up a fire
+        }
+    }
+
+    private CompletableFuture<Void> token(String host) {
         if (source == RateBuckets.LOCAL) {
             return take(bucket(buckets, host, RateBuckets.LOCAL));
         }

@@ -37,9 +37,14 @@ public final class OkHttpCallbackSender implements CallbackSender, AutoCloseable
 
     /** A sender whose per-host token buckets come from {@code buckets} (shared by a cluster, say). */
     public OkHttpCallbackSender(HttpCallbackConfig config, RateBuckets.Source buckets) {
+        this(config, buckets, HttpCallbackObserver.NONE);
+    }
+
+    /** A sender that also tells {@code observer} about its waits for rate limits, for metrics. */
+    public OkHttpCallbackSender(HttpCallbackConfig config, RateBuckets.Source buckets, HttpCallbackObserver observer) {
         this.client = HttpClients.create(config);
         this.scheduler = HttpClients.waitScheduler();
-        this.sending = new Sending(client, RetryPolicy.create(config), new HostRateLimits(config, buckets, scheduler),
+        this.sending = new Sending(client, RetryPolicy.create(config), new HostRateLimits(config, buckets, scheduler, observer),
                 scheduler, config.maxResponseBytes(), Clock.systemUTC());
     }
 

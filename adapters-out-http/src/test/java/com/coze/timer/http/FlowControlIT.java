@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,36 @@ class FlowControlIT {
             List<Long> at = server.arrivalOffsetsMs();
             assertThat(at.get(4)).as("a burst of one second's rate").isLessThan(500);
             assertThat(at.get(14)).as("the other ten at 5/s").isGreaterThanOrEqualTo(1800);
+        }
+    }
+
+    @Test
+    void waitsForATokenAreReportedWithTheirHostAndLengthAndImmediateTokensAreNot() throws Exception {
+        ConcurrentLinkedQueue<String> waits = new ConcurrentLinkedQueue<>();
+        try (OkHttpCallbackSender sender = new OkHttpCallbackSender(Senders.loopback().perHostRates(Map.of("127.0.0.1", 2.0)).build(),
+                RateBuckets.LOCAL, (host, waitedMs) -> waits.add(host + " " + waitedMs))) {
+            List<CompletableFuture<CallbackResult>> results = IntStream.range(0, 4)
+                    .mapToObj(i -> sender.send(aFire().to(server.url("/" + i)).build()).result())
+                    .toList();
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+            assertThat(waits).as("the burst of 2 goes at once, the other 2 wait").hasSize(2).allSatisfy(wait -> {
+                assertThat(wait).startsWith("127.0.0.1 ");
+                assertThat(Long.parseLong(wait.substring("127.0.0.1 ".length()))).isBetween(200L, 5_000L);
+            });
+        }
+    }
+
+    @Test
+    void aFailingObserverDoesNotHoldUpAFire() throws Exception {
+        try (OkHttpCallbackSender sender = new OkHttpCallbackSender(Senders.loopback().perHostRates(Map.of("127.0.0.1", 1.0)).build(),
+                RateBuckets.LOCAL, (host, waitedMs) -> {
+                    throw new IllegalStateException("broken metrics");
+                })) {
+            sender.send(aFire().to(server.url("/first")).build());
+            CallbackResult waited = sender.send(aFire().to(server.url("/second")).build()).result().get(5, TimeUnit.SECONDS);
+
+            assertThat(waited.success()).isTrue();
         }
     }
 

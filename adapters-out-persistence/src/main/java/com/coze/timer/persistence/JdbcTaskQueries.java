@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,11 +18,15 @@ import java.util.Optional;
  * created_at)}. A listing is ordered newest first by {@code created_at DESC, task_id DESC}: InnoDB
  * appends the primary key to every secondary index, so with a status filter that order is the
  * index's own, read backwards, and ties between equal creation times still page deterministically.
+ *
+ * <p>{@link #countByStatus()} groups over all users: it reads the whole (covering) user/status index,
+ * so callers poll it every few seconds at most, not per request.
  */
 final class JdbcTaskQueries implements TaskQueries {
 
     private static final String ACTIVE = "'" + TaskStatus.PENDING.wire() + "', '" + TaskStatus.RUNNING.wire() + "'";
     static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM tasks WHERE user_id = ? AND status IN (" + ACTIVE + ")";
+    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM tasks GROUP BY status";
 
     private final Jdbc jdbc;
     private final TaskRows rows;
@@ -67,6 +73,26 @@ final class JdbcTaskQueries implements TaskQueries {
         });
     }
 
+    @Override
+    public Map<TaskStatus, Long> countByStatus() {
+        return jdbc.run("counting tasks by status", connection -> {
+            Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+            for (TaskStatus status : TaskStatus.values()) {
+                counts.put(status, 0L);
+            }
+            try (PreparedStatement count = connection.prepareStatement(COUNT_BY_STATUS);
+                 ResultSet row = count.executeQuery()) {
+                while (row.next()) {
+                    Optional<TaskStatus> status = statusOf(row.getString(1));
+                    if (status.isPresent()) {
+                        counts.put(status.get(), row.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
     static String listSql(Optional<TaskStatus> status) {
         return "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks" + where(status)
                 + " ORDER BY created_at DESC, task_id DESC LIMIT ? OFFSET ?";
@@ -98,6 +124,15 @@ final class JdbcTaskQueries implements TaskQueries {
             }
         }
         return tasks;
+    }
+
+    private static Optional<TaskStatus> statusOf(String wire) {
+        for (TaskStatus status : TaskStatus.values()) {
+            if (status.wire().equals(wire)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty(); // a status this version does not know is left out of the counts
     }
 
     private static long single(PreparedStatement count) throws SQLException {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +118,25 @@ class JdbcTaskQueriesIT {
         assertThat(queries.listByUser(user, Optional.empty(), 50, 0)).isEmpty();
         assertThat(queries.countByUser(user, Optional.empty())).isZero();
         assertThat(queries.countActiveByUser(user)).isZero();
+    }
+
+    @Test
+    void tasksAreCountedByStatusOverAllUsersWithZeroForEmptyStatuses() {
+        try (JdbcPersistence own = TestDatabase.freshPersistence(Clock.systemUTC())) {
+            TaskQueries counts = own.taskQueries();
+            assertThat(counts.countByStatus()).containsOnlyKeys(TaskStatus.values()).doesNotContainValue(null)
+                    .allSatisfy((status, count) -> assertThat(count).isZero());
+            long user = USERS.incrementAndGet();
+            long other = USERS.incrementAndGet();
+            for (TaskStatus status : List.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.RUNNING, TaskStatus.COMPLETED)) {
+                own.taskStore().insert(aTask().user(user).status(status).build());
+            }
+            own.taskStore().insert(aTask().user(other).status(TaskStatus.RUNNING).build());
+            own.taskStore().insert(aTask().user(other).status(TaskStatus.STOPPED).build());
+
+            assertThat(counts.countByStatus()).isEqualTo(Map.of(TaskStatus.PENDING, 1L, TaskStatus.RUNNING, 3L,
+                    TaskStatus.COMPLETED, 1L, TaskStatus.FAILED, 0L, TaskStatus.STOPPED, 1L));
+        }
     }
 
     @Test

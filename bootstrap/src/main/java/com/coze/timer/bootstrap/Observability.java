@@ -18,7 +18,7 @@ import java.util.List;
  *   <li>{@code /observe/metrics}: Prometheus text (JSON with {@code Accept: application/json}) of
  *       the {@link TimerMetrics}, the JVM's meters and the web server's request counts;</li>
  *   <li>{@code /openapi}: the API's OpenAPI document, {@code META-INF/openapi.yaml} of the REST
- *       module, as YAML (or JSON with {@code Accept: application/json}).</li>
+ *       module, as YAML (JSON with {@code Accept: application/json} or {@code ?format=json}).</li>
  * </ul>
  * The seed's {@code /actuator/health} is a route of its own (see {@link HealthChecks}).
  */

@@ -25,7 +25,6 @@ public final class EngineRunner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EngineRunner.class.getName());
     private static final long MAX_PARK_MS = 50;
-    static final int OUTCOME_WRITERS = Integer.getInteger("timer.bench.writers", 1);
 
     private final SchedulerEngine engine;
     private final Clock clock;
@@ -33,7 +32,7 @@ public final class EngineRunner implements AutoCloseable {
     private final Duration grace;
     private final ScheduledExecutorService refiller;
     private final Thread driver;
-    private final List<Thread> writers;
+    private final Thread writer;
     private volatile boolean firing = true;
     private volatile boolean writing = true;
 
@@ -44,15 +43,13 @@ public final class EngineRunner implements AutoCloseable {
         this.grace = grace;
         this.refiller = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("timer-refill").daemon().unstarted(r));
         this.driver = Thread.ofPlatform().name("timer-wheel").daemon().unstarted(this::drive);
-        this.writers = java.util.stream.IntStream.range(0, OUTCOME_WRITERS)
-                .mapToObj(i -> Thread.ofPlatform().name("timer-outcomes-" + i).daemon().unstarted(this::writeOutcomes))
-                .toList();
+        this.writer = Thread.ofPlatform().name("timer-outcomes").daemon().unstarted(this::writeOutcomes);
         engine.onWork(() -> LockSupport.unpark(driver));
     }
 
     public EngineRunner start() {
         driver.start();
-        writers.forEach(Thread::start);
+        writer.start();
         refiller.scheduleWithFixedDelay(this::refill, 0, refillInterval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
@@ -112,7 +109,7 @@ public final class EngineRunner implements AutoCloseable {
      * after {@link #close()}.
      */
     public boolean isAlive() {
-        return !firing || running(driver) && writers.stream().allMatch(EngineRunner::running);
+        return !firing || running(driver) && running(writer);
     }
 
     private static boolean running(Thread thread) {
@@ -132,7 +129,7 @@ public final class EngineRunner implements AutoCloseable {
         }
         engine.abortInFlight();
         writing = false;
-        writers.forEach(writer -> join(writer, Duration.ofSeconds(10)));
+        join(writer, Duration.ofSeconds(10));
     }
 
     private void handBack(List<Task> released) {
