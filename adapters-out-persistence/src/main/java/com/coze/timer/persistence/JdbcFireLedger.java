@@ -32,7 +32,7 @@ final class JdbcFireLedger implements FireLedger {
             + " WHERE next_run_time <= ? AND fire_execution_id IS NULL AND status IN ('pending', 'running')%s"
             + " ORDER BY next_run_time LIMIT ?";
     private static final String ORPHANED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE fire_execution_id IS NOT NULL AND (fire_lease_until < ? OR fire_owner IS NULL%s)%s"
+            + " WHERE fire_execution_id IS NOT NULL AND (fire_lease_until < ? OR %s)%s"
             + " ORDER BY fire_scheduled_time LIMIT ?";
     private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
             + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
@@ -60,7 +60,8 @@ final class JdbcFireLedger implements FireLedger {
 
     @Override
     public List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit) {
-        String owners = liveOwners.isEmpty() ? " OR TRUE" : " OR fire_owner NOT IN (" + "?, ".repeat(liveOwners.size() - 1) + "?)";
+        // A claim whose owner is unknown (NULL) is an orphan only once its lease has run out.
+        String owners = liveOwners.isEmpty() ? "TRUE" : "fire_owner NOT IN (" + "?, ".repeat(liveOwners.size() - 1) + "?)";
         return select("finding orphaned fire claims", ORPHANED.formatted(owners, slotFilter(storedSlots)),
                 List.copyOf(liveOwners), leaseExpiredBefore.isAfter(LATEST) ? LATEST : leaseExpiredBefore, limit);
     }

@@ -95,6 +95,17 @@ class JdbcFireLedgerIT {
     }
 
     @Test
+    void aClaimOfUnknownOwnerIsAnOrphanOnlyOnceItsLeaseRanOut() {
+        Task task = stored(aTask().interval(20).build());
+        store.update(claim(task, "no-owner")); // written by the store, not the ledger: no owner recorded
+        Instant leaseUntil = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().leaseUntil();
+
+        assertThat(ledger.findOrphanedClaims(NOW, Set.of(ME), ALL, 1000)).extracting(Task::id).doesNotContain(task.id());
+        assertThat(ledger.findOrphanedClaims(leaseUntil.plusMillis(1), Set.of(ME), ALL, 1000)).extracting(Task::id)
+                .contains(task.id());
+    }
+
+    @Test
     void onlyTheGivenSlotsAreSearched() {
         Task task = stored(aTask().interval(20).build());
         BitSet onlyItsSlot = new BitSet();

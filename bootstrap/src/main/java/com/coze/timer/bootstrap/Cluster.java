@@ -64,9 +64,12 @@ final class Cluster implements AutoCloseable {
         return rateLimits::bucketFor;
     }
 
-    /** Readiness of Redis and ZooKeeper, each by name. */
+    /**
+     * Redis and ZooKeeper, each by name. An instance out of touch with ZooKeeper fires nothing, so
+     * it is not ready; without Redis it reads the database instead, so Redis is only reported.
+     */
     List<HealthCheck> healthChecks() {
-        return List.of(HealthChecks.readiness("redis", () -> {
+        return List.of(HealthChecks.degradable("redis", "the database", () -> {
             redis.ping();
             return true;
         }), HealthChecks.readiness("zookeeper", ownership::isConnected));

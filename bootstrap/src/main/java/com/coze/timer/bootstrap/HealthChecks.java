@@ -58,6 +58,35 @@ final class HealthChecks implements HttpService {
         return check(name, HealthCheckType.READINESS, probe);
     }
 
+    /**
+     * A dependency the service can do without for a while ({@code fallback} takes over): reported by
+     * name with {@code reachable} and the error, but always up, so that its outage does not take
+     * every instance out of service at once.
+     */
+    static HealthCheck degradable(String name, String fallback, Callable<Boolean> probe) {
+        HealthCheck inner = check(name, HealthCheckType.READINESS, probe);
+        return new HealthCheck() {
+            @Override
+            public HealthCheckType type() {
+                return HealthCheckType.READINESS;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                HealthCheckResponse probed = inner.call();
+                boolean reachable = probed.status() == HealthCheckResponse.Status.UP;
+                HealthCheckResponse.Builder shown = HealthCheckResponse.builder().status(true).detail("reachable", reachable);
+                probed.details().forEach(shown::detail);
+                return (reachable ? shown : shown.detail("fallback", fallback)).build();
+            }
+        };
+    }
+
     private static HealthCheck check(String name, HealthCheckType type, Callable<Boolean> probe) {
         return new HealthCheck() {
             @Override

@@ -50,8 +50,13 @@ final class TimerProcess implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("TIMER_MEMBER_ID", name);
         TimerProcess instance = new TimerProcess(name, port, run(env, logs.resolve(name + ".log")));
-        instance.awaitHealthy(Duration.ofSeconds(60));
-        return instance;
+        try {
+            instance.awaitHealthy(Duration.ofSeconds(180));
+            return instance;
+        } catch (RuntimeException e) {
+            instance.kill(); // a process that did not come up must not outlive the test
+            throw e;
+        }
     }
 
     String name() {

@@ -182,7 +182,7 @@ public final class SchedulerEngine implements ScheduleChanges {
         Instant now = clock.instant();
         boolean mine = owned.owns(task.id()) && tracked.size() < settings.maxTrackedFires();
         if (mine && claims.isDue(task, now) && claims.claim(task, now) instanceof Result.Ok<Task> claimed) {
-            store.update(claimed.value()).ifPresent(this::track);
+            ledger.writeAll(List.of(claimed.value())).getFirst().ifPresent(this::track); // the ledger records the owner
         }
     }
 

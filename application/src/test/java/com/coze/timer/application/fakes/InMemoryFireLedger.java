@@ -52,7 +52,8 @@ public final class InMemoryFireLedger implements FireLedger {
         return store.all().stream()
                 .filter(task -> storedSlots.get(Slots.of(task.id())))
                 .filter(task -> task.pendingFire().map(fire -> fire.leaseUntil().isBefore(leaseExpiredBefore)
-                        || !liveOwners.contains(owners.getOrDefault(task.id(), ""))).orElse(false))
+                        || liveOwners.isEmpty()
+                        || (owners.containsKey(task.id()) && !liveOwners.contains(owners.get(task.id())))).orElse(false))
                 .limit(limit)
                 .toList();
     }

@@ -1,8 +1,12 @@
 package com.coze.timer.bootstrap.bench;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -15,7 +19,8 @@ import org.HdrHistogram.Recorder;
  *   <li>From {@link #track(long)} on: every fire, keyed by task and scheduled time, so that a fire
  *       received twice (a retry, or two instances claiming one occurrence) counts as a duplicate.</li>
  *   <li>Inside the measure window {@code [start, end)} by arrival time: lateness (arrival minus
- *       {@code X-Timer-Scheduled-Time}, µs) into an HdrHistogram {@link Recorder}, and arrivals per second.</li>
+ *       {@code X-Timer-Scheduled-Time}, µs) into an HdrHistogram {@link Recorder}, arrivals per second,
+ *       and which tasks fired at all (a task that never fires is "silent").</li>
  *   <li>Fires <em>scheduled</em> inside the window and received (any time, first copy only): expected
  *       minus these is the number of missing fires, skipped or still not delivered.</li>
  * </ul>
@@ -26,8 +31,19 @@ final class Arrivals {
     private record FireKey(long taskMsb, long taskLsb, long scheduledMicros) {
     }
 
+    /** The first copy of a fire received. */
+    private record FirstCopy(UUID executionId, long arrivalMicros) {
+    }
+
+    /** A fire received twice, for the report: the task, its scheduled time, both copies. */
+    record Duplicate(String taskId, long scheduledMicros, UUID firstExecutionId, long firstArrivalMicros,
+                     String executionId, long arrivalMicros) {
+    }
+
     private final Recorder lateness = new Recorder(3);
-    private final Map<FireKey, Boolean> seen = new ConcurrentHashMap<>(1 << 16);
+    private final Map<FireKey, FirstCopy> seen = new ConcurrentHashMap<>(1 << 16);
+    private final Queue<Duplicate> duplicateExamples = new ConcurrentLinkedQueue<>();
+    private final Set<String> tasksInWindow = ConcurrentHashMap.newKeySet(1 << 16);
     private final LongAdder inWindow = new LongAdder();
     private final LongAdder early = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
@@ -52,7 +68,7 @@ final class Arrivals {
         windowStartMicros = startMicros;
     }
 
-    void record(long arrivalMicros, long scheduledMicros, String taskId) {
+    void record(long arrivalMicros, long scheduledMicros, String taskId, String executionId) {
         total.increment();
         long start = windowStartMicros;
         if (arrivalMicros >= start && arrivalMicros < windowEndMicros) {
@@ -63,14 +79,19 @@ final class Arrivals {
             }
             lateness.recordValue(late);
             inWindow.increment();
+            tasksInWindow.add(taskId);
             perSecond.incrementAndGet((int) ((arrivalMicros - start) / 1_000_000));
         }
         if (scheduledMicros >= trackFromMicros) {
             UUID task = UUID.fromString(taskId);
-            boolean first = seen.putIfAbsent(new FireKey(task.getMostSignificantBits(), task.getLeastSignificantBits(),
-                    scheduledMicros), Boolean.TRUE) == null;
-            if (!first) {
+            FirstCopy earlier = seen.putIfAbsent(new FireKey(task.getMostSignificantBits(), task.getLeastSignificantBits(),
+                    scheduledMicros), new FirstCopy(UUID.fromString(executionId), arrivalMicros));
+            if (earlier != null) {
                 duplicates.increment();
+                if (duplicateExamples.size() < 20) {
+                    duplicateExamples.add(new Duplicate(taskId, scheduledMicros, earlier.executionId(),
+                            earlier.arrivalMicros(), executionId, arrivalMicros));
+                }
             } else if (scheduledMicros >= start && scheduledMicros < windowEndMicros) {
                 scheduledInWindow.increment();
                 lastWindowFireArrivalMicros = arrivalMicros;
@@ -87,12 +108,22 @@ final class Arrivals {
         return inWindow.sum();
     }
 
+    /** Tasks that fired at least once inside the window. */
+    long tasksSeenInWindow() {
+        return tasksInWindow.size();
+    }
+
     long early() {
         return early.sum();
     }
 
     long duplicates() {
         return duplicates.sum();
+    }
+
+    /** Up to 20 of the duplicates, as received. */
+    List<Duplicate> duplicateExamples() {
+        return List.copyOf(duplicateExamples);
     }
 
     long total() {

@@ -21,6 +21,7 @@ final class CallbackSink implements AutoCloseable {
 
     static final String PATH = "/cb";
     static final HeaderName SCHEDULED_TIME = HeaderNames.create("X-Timer-Scheduled-Time");
+    static final HeaderName EXECUTION_ID = HeaderNames.create("X-Timer-Execution-Id");
     static final HeaderName TASK_ID = HeaderNames.create("X-Timer-Task-Id");
 
     private final MicroClock clock;
@@ -52,12 +53,13 @@ final class CallbackSink implements AutoCloseable {
         var headers = req.headers();
         String scheduled = headers.first(SCHEDULED_TIME).orElse(null);
         String task = headers.first(TASK_ID).orElse(null);
-        if (scheduled != null && task != null) {
+        String execution = headers.first(EXECUTION_ID).orElse(null);
+        if (scheduled != null && task != null && execution != null) {
             Instant at = Instant.parse(scheduled);
             long scheduledMicros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
             Arrivals arrivals = current.get();
             if (arrivals != null) {
-                arrivals.record(arrivalMicros, scheduledMicros, task);
+                arrivals.record(arrivalMicros, scheduledMicros, task, execution);
             }
         }
         res.send("{}");

@@ -66,6 +66,10 @@ public final class LoadBenchmark implements Callable<Integer> {
             defaultValue = "16")
     int createConcurrency;
 
+    @Option(names = "--first-fire-after", description = "the first fires are planned this long after creation starts; "
+            + "tasks created later start at their next grid instant (default: N / 1000 s, at least 1 s)")
+    String firstFireAfter;
+
     @Option(names = "--jar", description = "the service jar (default: ${DEFAULT-VALUE})", defaultValue = "bootstrap/target/coze-timer.jar")
     Path jar;
 
@@ -82,6 +86,9 @@ public final class LoadBenchmark implements Callable<Integer> {
     @Option(names = "--jfr", description = "record the service with JFR (profile settings) during the measure window; "
             + "the file goes to its data folder")
     boolean jfr;
+
+    @Option(names = "--ceiling-only", description = "only measure the sink's ceiling, this many times")
+    int ceilingOnly;
 
     @Option(names = "--results", description = "appends the result table to this file (default: ${DEFAULT-VALUE})",
             defaultValue = "bootstrap/target/bench-results.md")
@@ -108,6 +115,17 @@ public final class LoadBenchmark implements Callable<Integer> {
         System.out.println(Machine.describe());
         System.out.println(RunResult.HEADER);
         try (CallbackSink sink = new CallbackSink(clock)) {
+            // The sink and the ceiling loop share this JVM: a first pass gets both compiled (cold: ~40% of the ceiling).
+            SinkCeiling.measure(sink.port(), ceilingClients, millis(ceiling));
+            for (int i = 0; i < ceilingOnly; i++) {
+                SinkCeiling.Result c = SinkCeiling.measure(sink.port(), ceilingClients, millis(ceiling));
+                System.out.printf(Locale.ROOT, "sink ceiling %,.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+                        c.requestsPerSecond(), c.latencyMicros().getValueAtPercentile(50) / 1000.0,
+                        c.latencyMicros().getValueAtPercentile(99) / 1000.0, c.errors());
+            }
+            if (ceilingOnly > 0) {
+                return 0;
+            }
             for (int tasks : taskCounts) {
                 for (int r = 1; r <= repeat; r++) {
                     RunResult result = run(sink, clock, tasks, r);
@@ -129,7 +147,7 @@ public final class LoadBenchmark implements Callable<Integer> {
         Arrivals arrivals = new Arrivals();
         sink.recordInto(null);
         long t0 = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start(jar, dataDir, serviceJvmOptions, serviceEnv)) {
+        try (ServiceProcess service = startService(dataDir, label)) {
             progress(label, "service up in %.1f s (pid %d, data %s)", seconds(t0), service.pid(), dataDir);
             SinkCeiling.Result ceilingResult = SinkCeiling.measure(sink.port(), ceilingClients, millis(ceiling));
             progress(label, "sink ceiling %,.0f req/s, p99 %.2f ms (%d clients)", ceilingResult.requestsPerSecond(),
@@ -139,25 +157,40 @@ public final class LoadBenchmark implements Callable<Integer> {
             arrivals.track(clock.micros());
             long created = System.nanoTime();
             double createRate = TaskLoader.create(service.port(), service.token(), sink.port(), tasks, intervalSeconds,
-                    createConcurrency);
+                    createConcurrency, firstFireAfter == null ? Math.max(1_000, tasks) : millis(firstFireAfter));
             progress(label, "created %,d tasks in %.1f s (%,.0f/s); warming up %s", tasks, seconds(created), createRate, warmup);
             ServiceProcess.sleep(millis(warmup));
 
             Window window = measureWindow(service, clock, arrivals, label);
             long expected = (long) tasks * (millis(measure) / (intervalSeconds * 1000L));
             awaitStragglers(arrivals, clock, expected);
+            arrivals.duplicateExamples().forEach(d -> progress(label, "duplicate: task %s scheduled %s: execution %s at +%.1f ms,"
+                    + " execution %s at +%.1f ms", d.taskId(), instant(d.scheduledMicros()), d.firstExecutionId(),
+                    (d.firstArrivalMicros() - d.scheduledMicros()) / 1000.0, d.executionId(),
+                    (d.arrivalMicros() - d.scheduledMicros()) / 1000.0));
             return RunResult.of(tasks, attempt, ceilingResult, createRate, tasks / (double) intervalSeconds,
                     window.fires / window.seconds, window.logged / window.seconds, window.lateness,
                     arrivals.duplicates(), expected - arrivals.scheduledInWindowReceived(), window.failedLogs,
-                    arrivals.early(), window.serviceCores, window.dbCores, window.benchCores, window.perSecond);
+                    arrivals.early(), tasks - arrivals.tasksSeenInWindow(), window.serviceCores, window.dbCores, window.benchCores,
+                    window.machineCores, window.perSecond);
         } finally {
             sink.recordInto(null);
         }
     }
 
+    /** Starts the service; tries a second time, since on a busy machine its database may miss its 30 s start limit. */
+    private ServiceProcess startService(Path dataDir, String label) {
+        try {
+            return ServiceProcess.start(jar, dataDir, serviceJvmOptions, serviceEnv);
+        } catch (IllegalStateException e) {
+            progress(label, "%s; trying once more", e.getMessage());
+            return ServiceProcess.start(jar, dataDir, serviceJvmOptions, serviceEnv);
+        }
+    }
+
     /** The measured figures of one window. */
     private record Window(double seconds, long fires, long logged, long failedLogs, Histogram lateness,
-                          double serviceCores, double dbCores, double benchCores, long[] perSecond) {
+                          double serviceCores, double dbCores, double benchCores, double machineCores, long[] perSecond) {
     }
 
     private Window measureWindow(ServiceProcess service, MicroClock clock, Arrivals arrivals, String label) {
@@ -180,7 +213,8 @@ public final class LoadBenchmark implements Callable<Integer> {
         double wall = (cpuEnd.wallNanos - cpuStart.wallNanos) / 1e9;
         return new Window(seconds, arrivals.inWindow(), logs[0], logs[1], lateness,
                 (cpuEnd.service - cpuStart.service) / 1e9 / wall, (cpuEnd.db - cpuStart.db) / 1e9 / wall,
-                (cpuEnd.bench - cpuStart.bench) / 1e9 / wall, arrivals.perSecond());
+                (cpuEnd.bench - cpuStart.bench) / 1e9 / wall, (cpuEnd.machine - cpuStart.machine) / 1e9 / wall,
+                arrivals.perSecond());
     }
 
     /** Waits for late fires scheduled inside the window: until all came, or none came for 2 s (at most 30 s). */
@@ -241,6 +275,10 @@ public final class LoadBenchmark implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%tT %s %s%n", System.currentTimeMillis(), label, String.format(Locale.ROOT, format, args));
     }
 
+    private static java.time.Instant instant(long micros) {
+        return java.time.Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1_000);
+    }
+
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
@@ -260,14 +298,29 @@ public final class LoadBenchmark implements Callable<Integer> {
         return Math.round(Double.parseDouble(t) * 1000);
     }
 
-    /** CPU time so far of the service's JVM, its database and this JVM (sink and clients), ns. */
-    private record Cpu(long wallNanos, long service, long db, long bench) {
+    /**
+     * CPU time so far of the service's JVM, its database, this JVM (sink and clients) and of the
+     * whole machine (busy time of all cores, from /proc/stat: shows what other work took), ns.
+     */
+    private record Cpu(long wallNanos, long service, long db, long bench, long machine) {
 
         static Cpu sample(ServiceProcess service) {
             long wall = System.nanoTime();
             long db = service.database().stream().mapToLong(Cpu::cpu).sum();
             long jvm = cpu(ProcessHandle.of(service.pid()).orElseThrow());
-            return new Cpu(wall, jvm, db, cpu(ProcessHandle.current()));
+            return new Cpu(wall, jvm, db, cpu(ProcessHandle.current()), machineBusy());
+        }
+
+        /** user + nice + system + irq + softirq + steal of all cores, ns (USER_HZ = 100 on Linux). */
+        private static long machineBusy() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                        + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+                return busy * 10_000_000L;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         private static long cpu(ProcessHandle process) {

@@ -72,6 +72,16 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
+        // Interrupting the benchmark (Ctrl-C) must not leave the service and its database running.
+        Thread stopper = new Thread(() -> stop(process), "stop-service-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(stopper);
+        process.onExit().thenRun(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs, and finds the service gone
+            }
+        });
         try {
             awaitHealthy(process, port, dataDir);
             String token = Files.readString(dataDir.resolve("admin-token")).trim();

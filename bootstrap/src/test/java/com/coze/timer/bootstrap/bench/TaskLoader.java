@@ -33,7 +33,8 @@ final class TaskLoader {
     }
 
     /** Creates the tasks; returns the creation rate, tasks/s. Throws on the first refused or failed creation. */
-    static double create(int servicePort, String token, int sinkPort, int tasks, int intervalSeconds, int concurrency) {
+    static double create(int servicePort, String token, int sinkPort, int tasks, int intervalSeconds, int concurrency,
+                         long firstFireAfterMs) {
         OkHttpClient client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(concurrency, 1, TimeUnit.MINUTES))
                 .readTimeout(60, TimeUnit.SECONDS)
@@ -41,7 +42,7 @@ final class TaskLoader {
         String url = "http://127.0.0.1:" + servicePort + "/api/v1/tasks";
         String endpoint = "http://127.0.0.1:" + sinkPort + CallbackSink.PATH;
         long intervalMs = intervalSeconds * 1_000L;
-        long gridOriginMs = (System.currentTimeMillis() / 1_000 + 1) * 1_000;
+        long gridOriginMs = ((System.currentTimeMillis() + firstFireAfterMs) / 1_000 + 1) * 1_000;
         AtomicReference<String> failure = new AtomicReference<>();
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
