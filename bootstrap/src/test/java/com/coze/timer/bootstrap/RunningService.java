@@ -13,8 +13,7 @@ import java.util.UUID;
 
 /**
  * A real Coze Timer started in this JVM for a test: embedded MariaDB in a data folder under
- * {@code target/} (the embedded database refuses folders under /tmp), any free port, callbacks to
- * loopback allowed. Talks to it over HTTP like any client.
+ * {@code target/}, any free port, callbacks to loopback allowed. Talks to it over HTTP like any client.
  */
 final class RunningService implements AutoCloseable {
 
