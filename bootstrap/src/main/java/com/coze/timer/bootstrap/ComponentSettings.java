@@ -6,6 +6,7 @@ import io.helidon.config.Config;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the callback sender ({@code timer.http}) and of the engine ({@code timer.engine}). */
 final class ComponentSettings {
@@ -29,16 +30,22 @@ final class ComponentSettings {
                 .build();
     }
 
-    static EngineSettings engine(Config timer, boolean exclusive) {
+    /**
+     * The engine's settings. The misfire threshold defaults, in a cluster, to the longest a fail-over
+     * takes (ZooKeeper session, handover delay, and some seconds to spare), so that the fires of a
+     * lost instance come late on the others but are not skipped; a single instance uses 5 s.
+     */
+    static EngineSettings engine(Config timer, Optional<ClusterSettings> cluster) {
         Config engine = timer.get("engine");
         EngineSettings d = EngineSettings.DEFAULTS;
+        Duration misfire = cluster.map(c -> c.zkSession().plus(c.handoverDelay()).plusSeconds(5)).orElse(d.misfireThreshold());
         return new EngineSettings(
                 Duration.ofMillis(engine.get("window").asLong().orElse(d.window().toMillis())),
                 Duration.ofMillis(engine.get("refill").asLong().orElse(d.refillInterval().toMillis())),
                 d.claimBatchSize(), d.maxTrackedFires(), d.lease(),
                 engine.get("failures").asInt().orElse(d.maxConsecutiveFailures()),
-                d.recordBatchSize(), exclusive,
-                Duration.ofMillis(engine.get("misfire").asLong().orElse(d.misfireThreshold().toMillis())));
+                d.recordBatchSize(), cluster.isEmpty(),
+                Duration.ofMillis(engine.get("misfire").asLong().orElse(misfire.toMillis())));
     }
 
     static Duration grace(Config timer) {

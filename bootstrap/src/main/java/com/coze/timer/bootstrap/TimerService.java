@@ -67,7 +67,7 @@ final class TimerService implements AutoCloseable {
             var http = ComponentSettings.http(timer, settings.allowPrivateTargets());
             OkHttpCallbackSender sender = parts.add(new OkHttpCallbackSender(http,
                     cluster.map(Cluster::rateBuckets).orElse(RateBuckets.LOCAL), metrics.rateLimits()));
-            EngineSettings engineSettings = ComponentSettings.engine(timer, cluster.isEmpty());
+            EngineSettings engineSettings = ComponentSettings.engine(timer, clusterSettings);
             EnginePorts ports = enginePorts(db, sender, cluster, clock).withMetrics(metrics.fires());
             SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
             metrics.watchEngine(engine, engineSettings.window());
