@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * would take hours for 1M timers, so its cancel is measured on 10,000. Every setup collects the
  * garbage of the invocation before, outside the measurement, so the figures leave GC out.
  *
- * <p>Run as told in {@code domain/BENCHMARK.md}. The class name does not end in {@code Test}, so
+ * <p>Run as told in {@code docs/BENCHMARKS.md}. The class name does not end in {@code Test}, so
  * surefire leaves it alone.
  */
 @BenchmarkMode(Mode.SingleShotTime)
