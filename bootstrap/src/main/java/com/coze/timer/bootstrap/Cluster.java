@@ -75,6 +75,14 @@ final class Cluster implements AutoCloseable {
         }), HealthChecks.readiness("zookeeper", ownership::isConnected));
     }
 
+    /** Owned slots, live members and the ZooKeeper session, as gauges. */
+    void reportTo(TimerMetrics metrics) {
+        metrics.gauge("timer.cluster.owned.slots", "Ownership slots this instance fires", () -> ownership.ownedSlots().cardinality());
+        metrics.gauge("timer.cluster.members", "Live instances this one sees", () -> ownership.liveMembers().size());
+        metrics.gauge("timer.cluster.zookeeper.connected", "1 while the ZooKeeper session is up, else 0",
+                () -> ownership.isConnected() ? 1 : 0);
+    }
+
     @Override
     public void close() {
         try {

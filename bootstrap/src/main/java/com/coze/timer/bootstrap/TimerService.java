@@ -72,6 +72,7 @@ final class TimerService implements AutoCloseable {
             SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
             metrics.watchEngine(engine, engineSettings.window());
             metrics.watchTasks(db.taskQueries(), Observability.taskCountsRefresh(timer));
+            cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
             UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),

@@ -83,6 +83,14 @@ class ClusterIT {
         assertThat(result.duplicated()).isZero();
         assertThat(result.repeated()).isZero();
         assertThat(result.missed()).isZero();
+        double ownedSlots = 0;
+        for (TimerProcess instance : instances.values()) {
+            PrometheusText metrics = PrometheusText.parse(new ApiClient(instance.baseUrl()).call("GET", "/observe/metrics", null, null).body());
+            assertThat(metrics.require("timer_cluster_zookeeper_connected")).isEqualTo(1.0);
+            assertThat(metrics.require("timer_cluster_members")).isEqualTo(3.0);
+            ownedSlots += metrics.require("timer_cluster_owned_slots");
+        }
+        assertThat(ownedSlots).as("every slot owned once").isEqualTo(1024.0);
     }
 
     @Test
