@@ -58,7 +58,7 @@ class ClusterIT {
             instances.put(name, TimerProcess.start(name, environment, ROOT.resolve("logs")));
         }
         createTasks(adminToken());
-        pause(Duration.ofSeconds(12)); // first fires begin after 5 s; let every slot settle
+        pause(Duration.ofSeconds(30)); // first fires begin after 5 s; let every slot settle and the JVMs warm up
     }
 
     @AfterAll
