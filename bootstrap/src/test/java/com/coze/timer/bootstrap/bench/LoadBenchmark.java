@@ -156,14 +156,19 @@ public final class LoadBenchmark implements Callable<Integer> {
             sink.recordInto(arrivals);
             arrivals.track(clock.micros());
             long created = System.nanoTime();
-            double createRate = TaskLoader.create(service.port(), service.token(), sink.port(), tasks, intervalSeconds,
+            TaskLoader.Created creation = TaskLoader.create(service.port(), service.token(), sink.port(), tasks, intervalSeconds,
                     createConcurrency, firstFireAfter == null ? Math.max(1_000, tasks) : millis(firstFireAfter));
-            progress(label, "created %,d tasks in %.1f s (%,.0f/s); warming up %s", tasks, seconds(created), createRate, warmup);
-            ServiceProcess.sleep(millis(warmup));
+            double createRate = creation.perSecond();
+            // The warm-up starts once fires do: creation may end before the first planned fires.
+            long firesIn = Math.max(0, creation.firstFiresMs() - System.currentTimeMillis());
+            progress(label, "created %,d tasks in %.1f s (%,.0f/s); first fires in %.1f s, then warming up %s", tasks,
+                    seconds(created), createRate, firesIn / 1000.0, warmup);
+            ServiceProcess.sleep(firesIn + millis(warmup));
 
             Window window = measureWindow(service, clock, arrivals, label);
             long expected = (long) tasks * (millis(measure) / (intervalSeconds * 1000L));
             awaitStragglers(arrivals, clock, expected);
+            progress(label, "fires per second of the window: %s", Arrays.toString(window.perSecond));
             arrivals.duplicateExamples().forEach(d -> progress(label, "duplicate: task %s scheduled %s: execution %s at +%.1f ms,"
                     + " execution %s at +%.1f ms", d.taskId(), instant(d.scheduledMicros()), d.firstExecutionId(),
                     (d.firstArrivalMicros() - d.scheduledMicros()) / 1000.0, d.executionId(),

@@ -32,8 +32,12 @@ final class TaskLoader {
     private TaskLoader() {
     }
 
-    /** Creates the tasks; returns the creation rate, tasks/s. Throws on the first refused or failed creation. */
-    static double create(int servicePort, String token, int sinkPort, int tasks, int intervalSeconds, int concurrency,
+    /** How creation went: tasks per second, and when the first fires were planned (epoch ms). */
+    record Created(double perSecond, long firstFiresMs) {
+    }
+
+    /** Creates the tasks. Throws on the first refused or failed creation. */
+    static Created create(int servicePort, String token, int sinkPort, int tasks, int intervalSeconds, int concurrency,
                          long firstFireAfterMs) {
         OkHttpClient client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(concurrency, 1, TimeUnit.MINUTES))
@@ -79,7 +83,7 @@ final class TaskLoader {
         if (failure.get() != null) {
             throw new IllegalStateException("creating tasks failed: " + failure.get());
         }
-        return tasks / ((System.nanoTime() - started) / 1e9);
+        return new Created(tasks / ((System.nanoTime() - started) / 1e9), gridOriginMs);
     }
 
     /** The first instant {@code origin + phase + k * interval} at least {@link #LEAD_MS} from now. */
