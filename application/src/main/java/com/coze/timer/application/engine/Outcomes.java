@@ -28,11 +28,13 @@ final class Outcomes {
     }
 
     static ExecutionRecord record(Task task, PendingFire fire, CallbackResult result) {
-        ExecutionOutcome outcome = result.aborted() ? ExecutionOutcome.ABORTED
-                : result.success() ? ExecutionOutcome.SUCCESS : ExecutionOutcome.FAILURE;
         return new ExecutionRecord(0, fire.executionId(), task.id(), task.userId(), fire.scheduledTime(),
-                result.startedAt(), result.durationMs(), result.httpStatus(), result.body(), result.attempts(), outcome,
+                result.startedAt(), result.durationMs(), result.httpStatus(), result.body(), result.attempts(), outcomeOf(result),
                 result.error());
+    }
+
+    static ExecutionOutcome outcomeOf(CallbackResult result) {
+        return result.aborted() ? ExecutionOutcome.ABORTED : result.success() ? ExecutionOutcome.SUCCESS : ExecutionOutcome.FAILURE;
     }
 
     /**

@@ -306,7 +306,7 @@ public final class SchedulerEngine implements ScheduleChanges {
         fire.inFlight(call);
         call.result().thenAccept(result -> {
             finished.add(new Finished(fire, task, result));
-            metrics.executed(Outcomes.record(task, pending, result).outcome(), result.durationMs(), result.attempts());
+            metrics.executed(Outcomes.outcomeOf(result), result.durationMs(), result.attempts());
         });
     }
 
