@@ -73,7 +73,7 @@ public final class LoadBenchmark implements Callable<Integer> {
     @Option(names = "--jar", description = "the service jar (default: ${DEFAULT-VALUE})", defaultValue = "bootstrap/target/coze-timer.jar")
     Path jar;
 
-    @Option(names = "--data", description = "parent of the services' data folders; not under /tmp (default: ${DEFAULT-VALUE})",
+    @Option(names = "--data", description = "parent of the services' data folders (default: ${DEFAULT-VALUE})",
             defaultValue = "bootstrap/target/bench-data")
     Path dataRoot;
 
