@@ -58,6 +58,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** A JDBC URL for {@code database} on this server; the database is created on first connect. */
     public String jdbcUrl(String database) {
+        return jdbcUrl(port, database);
+    }
+
+    /** A JDBC URL for {@code database} on an embedded server listening on {@code port} (this one, or another process's). */
+    public static String jdbcUrl(int port, String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database
                 + "?createDatabaseIfNotExist=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }

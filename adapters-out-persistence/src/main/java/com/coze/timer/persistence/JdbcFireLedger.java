@@ -78,13 +78,7 @@ final class JdbcFireLedger implements FireLedger {
                 for (TaskId id : ids) {
                     query.setString(i++, id.toString());
                 }
-                List<Task> tasks = new ArrayList<>();
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        tasks.add(rows.read(row));
-                    }
-                }
-                return tasks;
+                return readAll(query);
             }
         });
     }
@@ -153,13 +147,7 @@ final class JdbcFireLedger implements FireLedger {
                     query.setString(2 + i, strings.get(i));
                 }
                 query.setInt(2 + strings.size(), limit);
-                List<Task> tasks = new ArrayList<>();
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        tasks.add(rows.read(row));
-                    }
-                }
-                return tasks;
+                return readAll(query);
             }
         });
     }
@@ -212,5 +200,15 @@ final class JdbcFireLedger implements FireLedger {
         Jdbc.setInstant(update, 9, task.updatedAt());
         update.setString(10, task.id().toString());
         update.setLong(11, task.version());
+    }
+
+    private List<Task> readAll(PreparedStatement query) throws SQLException {
+        List<Task> tasks = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                tasks.add(rows.read(row));
+            }
+        }
+        return tasks;
     }
 }

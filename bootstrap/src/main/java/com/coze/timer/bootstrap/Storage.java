@@ -38,7 +38,7 @@ final class Storage implements AutoCloseable {
                     settings.dbUrl());
         }
         if (joinRunningService) {
-            Optional<String> running = folder.lastDbPort().map(Storage::embeddedUrl).filter(Storage::answers);
+            Optional<String> running = folder.lastDbPort().map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE)).filter(Storage::answers);
             if (running.isPresent()) {
                 return migrated(Optional.empty(), running.get(), "root", "", settings, key);
             }
@@ -127,11 +127,6 @@ final class Storage implements AutoCloseable {
                     "TIMER_MODE=cluster needs TIMER_ENCRYPTION_KEY (base64 of 32 bytes, the same on every instance)");
         }
         return folder.encryptionKey();
-    }
-
-    private static String embeddedUrl(int port) {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + EMBEDDED_DATABASE
-                + "?createDatabaseIfNotExist=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }
 
     private static boolean answers(String url) {
