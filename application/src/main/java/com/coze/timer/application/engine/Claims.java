@@ -4,6 +4,7 @@ import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLock;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.domain.Result;
+import com.coze.timer.domain.task.MisfireRule;
 import com.coze.timer.domain.task.Task;
 import java.time.Instant;
 import java.util.BitSet;
@@ -19,14 +20,17 @@ import java.util.UUID;
 final class Claims {
 
     private final EngineSettings settings;
+    private final MisfireRule misfires;
     private final FireLedger ledger;
     private final FireLock fireLock;
     private final SlotOwnership ownership;
     private final OwnedSlots owned;
     private volatile boolean leasesTakenOver;
 
-    Claims(EngineSettings settings, FireLedger ledger, FireLock fireLock, SlotOwnership ownership, OwnedSlots owned) {
+    Claims(EngineSettings settings, MisfireRule misfires, FireLedger ledger, FireLock fireLock, SlotOwnership ownership,
+           OwnedSlots owned) {
         this.settings = settings;
+        this.misfires = misfires;
         this.ledger = ledger;
         this.fireLock = fireLock;
         this.ownership = ownership;
@@ -36,7 +40,7 @@ final class Claims {
     /** Claims the task's next occurrence under a new execution id. */
     Result<Task> claim(Task task, Instant now) {
         Instant scheduled = task.nextRunTime().orElse(now);
-        return task.claimNextFire(UUID.randomUUID().toString(), leaseFor(scheduled, now), now, settings.misfireThreshold());
+        return task.claimNextFire(UUID.randomUUID().toString(), leaseFor(scheduled, now), now, misfires);
     }
 
     /** The task with its next fire claimed when that is due within the window in an owned slot; else as it is. */

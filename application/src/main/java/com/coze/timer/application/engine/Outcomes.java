@@ -9,10 +9,10 @@ import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.stop.ResponseDocument;
 import com.coze.timer.domain.stop.StopPolicy.ExecutionFacts;
+import com.coze.timer.domain.task.MisfireRule;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,11 +20,11 @@ import java.util.Optional;
 final class Outcomes {
 
     private final int maxConsecutiveFailures;
-    private final Duration misfireThreshold;
+    private final MisfireRule misfires;
 
-    Outcomes(int maxConsecutiveFailures, Duration misfireThreshold) {
+    Outcomes(int maxConsecutiveFailures, MisfireRule misfires) {
         this.maxConsecutiveFailures = maxConsecutiveFailures;
-        this.misfireThreshold = misfireThreshold;
+        this.misfires = misfires;
     }
 
     static ExecutionRecord record(Task task, PendingFire fire, CallbackResult result) {
@@ -39,14 +39,14 @@ final class Outcomes {
 
     /**
      * The task after {@code result}: counted, stop policies applied (a rejection if it ended
-     * meanwhile); after a misfire ({@code scheduledTime} long before the call started), on to the
+     * meanwhile); after a misfire (by {@link MisfireRule}, judged when the call started), on to the
      * first occurrence after now.
      */
     Result<Task> apply(Task task, String executionId, Instant scheduledTime, CallbackResult result, Instant now) {
         ResponseDocument response = result.body().map(Outcomes::parsedOnDemand).orElse(ResponseDocument.EMPTY);
         ExecutionFacts facts = new ExecutionFacts(0, result.httpStatus().isPresent(), response);
         Result<Task> counted = task.recordExecution(executionId, result.success(), facts, maxConsecutiveFailures, now);
-        boolean misfired = Duration.between(scheduledTime, result.startedAt()).compareTo(misfireThreshold) > 0;
+        boolean misfired = misfires.isMisfire(scheduledTime, result.startedAt());
         return misfired ? counted.flatMap(t -> t.resumeAfter(now)) : counted;
     }
 

@@ -13,6 +13,7 @@ import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.TaskLog;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.execution.ExecutionOutcome;
+import com.coze.timer.domain.task.MisfireRule;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
@@ -73,9 +74,12 @@ public final class SchedulerEngine implements ScheduleChanges {
         this.metrics = ports.metrics();
         this.clock = clock;
         this.settings = settings;
-        this.outcomes = new Outcomes(settings.maxConsecutiveFailures(), settings.misfireThreshold());
+        // Alone, whatever was due before this engine started passed while no instance ran it; in a
+        // cluster others may have been running, and the threshold (sized to a fail-over) decides.
+        MisfireRule misfires = new MisfireRule(settings.misfireThreshold(), settings.exclusive() ? clock.instant() : Instant.MIN);
+        this.outcomes = new Outcomes(settings.maxConsecutiveFailures(), misfires);
         this.owned = new OwnedSlots(ownership);
-        this.claims = new Claims(settings, ledger, ports.fireLock(), ownership, owned);
+        this.claims = new Claims(settings, misfires, ledger, ports.fireLock(), ownership, owned);
         this.wheel = new TimingWheel<>(1, 512, clock.millis());
         ownership.onChange(this::ownershipChanged);
     }

@@ -132,6 +132,40 @@ class SchedulerEngineTest {
     }
 
     @Test
+    void aShortDowntimeStillFiresAnOverdueTaskOnceThenResumes() throws Exception {
+        // Due at 09:59:57 and 09:59:59 while no engine ran: less late than the threshold, still not replayed.
+        TaskId id = stored(aTask().interval(2).createdAt("2026-04-22T09:59:55Z").build());
+        at(T0.plusMillis(3));
+        answerAll(200, "{}");
+        at(T0.plusMillis(900));
+        assertThat(sender.calls()).extracting(call -> call.request().scheduledTime())
+                .containsExactly(Instant.parse("2026-04-22T09:59:57Z"));
+        at(T0.plusSeconds(1));
+        assertThat(sender.calls()).extracting(call -> call.request().scheduledTime())
+                .containsExactly(Instant.parse("2026-04-22T09:59:57Z"), T0.plusSeconds(1));
+        assertThat(store.find(id).orElseThrow().executionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aFireTakenOverAfterAShortDowntimeIsNotFollowedByTheOccurrencesThatPassed() throws Exception {
+        TaskId id = stored(aTask().interval(2).build());
+        at(T0.plusSeconds(1)); // the fire of T0+2 is claimed, then the process dies
+        clock.set(T0.plusSeconds(5));
+        SchedulerEngine restarted = engineOver(store);
+        restarted.refill();
+        restarted.advance();
+        sender.last().respond(200, "{}", clock.instant());
+        restarted.recordFinished(0);
+        clock.set(T0.plusSeconds(6));
+        restarted.refill();
+        restarted.advance();
+        restarted.advance();
+        assertThat(sender.calls()).extracting(call -> call.request().scheduledTime())
+                .as("T0+4s passed while no engine ran").containsExactly(T0.plusSeconds(2), T0.plusSeconds(6));
+        assertThat(store.find(id).orElseThrow().executionCount()).isEqualTo(1);
+    }
+
+    @Test
     void aFireThatIsMerelyLateKeepsTheNextOccurrence() throws Exception {
         stored(aTask().interval(1).build());
         at(T0.plusSeconds(1));

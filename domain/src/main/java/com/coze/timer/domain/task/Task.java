@@ -7,7 +7,6 @@ import com.coze.timer.domain.schedule.Schedule;
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.stop.StopPolicy;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -82,21 +81,21 @@ public record Task(
 
     /**
      * Claims the next occurrence for firing under {@code executionId}, treating any lateness as a
-     * misfire; see {@link #claimNextFire(String, Instant, Instant, Duration)}.
+     * misfire; see {@link #claimNextFire(String, Instant, Instant, MisfireRule)}.
      */
     public Result<Task> claimNextFire(String executionId, Instant leaseUntil, Instant now) {
-        return claimNextFire(executionId, leaseUntil, now, Duration.ZERO);
+        return claimNextFire(executionId, leaseUntil, now, MisfireRule.ANY_LATENESS);
     }
 
     /**
      * Claims the next occurrence for firing under {@code executionId}: it becomes the pending fire,
      * leased until {@code leaseUntil}, and the next run time moves on to the following occurrence
      * (none for a once task). Only one fire is pending at a time, so fires of a task never overlap.
-     * If the occurrence is overdue by more than {@code misfireThreshold} (no instance ran the task
-     * meanwhile), it fires once and the following occurrence is the first after {@code now}; if it
-     * is merely late, the following occurrence keeps its time on the grid.
+     * If the occurrence is a misfire by {@code misfires} (no instance ran the task meanwhile), it
+     * fires once and the following occurrence is the first after {@code now}; if it is merely late,
+     * the following occurrence keeps its time on the grid.
      */
-    public Result<Task> claimNextFire(String executionId, Instant leaseUntil, Instant now, Duration misfireThreshold) {
+    public Result<Task> claimNextFire(String executionId, Instant leaseUntil, Instant now, MisfireRule misfires) {
         if (status.isFinal() || nextRunTime.isEmpty()) {
             return Result.rejected(Rejection.conflict("task is " + status.wire() + " and has nothing to fire"));
         }
@@ -104,7 +103,7 @@ public record Task(
             return Result.rejected(Rejection.conflict("task already has a fire in flight"));
         }
         Instant scheduled = nextRunTime.get();
-        boolean misfired = Duration.between(scheduled, millis(now)).compareTo(misfireThreshold) > 0;
+        boolean misfired = misfires.isMisfire(scheduled, millis(now));
         PendingFire fire = new PendingFire(executionId, scheduled, millis(leaseUntil));
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount,
                 consecutiveFailures, schedule.nextFireAfter(scheduled, misfired ? millis(now) : scheduled), createdAt, millis(now),

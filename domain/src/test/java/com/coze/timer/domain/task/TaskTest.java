@@ -119,6 +119,18 @@ class TaskTest {
     }
 
     @Test
+    void givenAFireDueBeforeTheSchedulerStarted_whenClaimedSlightlyLate_thenTheOccurrencesThatPassedAreSkipped() {
+        Task task = aTask().interval(2).running().nextRunTime(NOW).build();
+        Instant startedAt = NOW.plusSeconds(3);
+        MisfireRule misfires = new MisfireRule(Duration.ofSeconds(5), startedAt);
+
+        Task claimed = task.claimNextFire("exec-1", startedAt.plusSeconds(30), startedAt, misfires).orElseThrow();
+
+        assertThat(claimed.pendingFire().orElseThrow().scheduledTime()).isEqualTo(NOW);
+        assertThat(claimed.nextRunTime()).as("not NOW+2s, which also passed").contains(NOW.plusSeconds(4));
+    }
+
+    @Test
     void givenAOnceTask_whenItsFireIsClaimed_thenThereIsNoNextRunTime() {
         Task task = aTask().once().build();
 
