@@ -31,9 +31,12 @@ final class JdbcFireLedger implements FireLedger {
     private static final String DUE = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
             + " WHERE next_run_time <= ? AND fire_execution_id IS NULL AND status IN ('pending', 'running')%s"
             + " ORDER BY next_run_time LIMIT ?";
-    private static final String ORPHANED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE fire_execution_id IS NOT NULL AND (fire_lease_until < ? OR %s)%s"
-            + " ORDER BY fire_scheduled_time LIMIT ?";
+    /** A range of idx_tasks_lease: few rows, as leases run minutes past their fire. */
+    private static final String EXPIRED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
+            + " WHERE fire_lease_until < ? AND fire_execution_id IS NOT NULL%s ORDER BY fire_scheduled_time LIMIT ?";
+    /** Every claim of the slots: asked only when the members or the owned slots change. */
+    private static final String DEPARTED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
+            + " WHERE fire_execution_id IS NOT NULL AND fire_owner NOT IN (%s)%s ORDER BY fire_scheduled_time LIMIT ?";
     private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
             + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
             + " fire_owner = ?, updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
@@ -55,15 +58,24 @@ final class JdbcFireLedger implements FireLedger {
 
     @Override
     public List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit) {
-        return select("finding due tasks", DUE.formatted(slotFilter(storedSlots)), List.of(), dueBefore, limit);
+        return select("finding due tasks", DUE.formatted(slotFilter(storedSlots)), List.of(dueBefore), limit);
     }
 
     @Override
-    public List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit) {
-        // A claim whose owner is unknown (NULL) is an orphan only once its lease has run out.
-        String owners = liveOwners.isEmpty() ? "TRUE" : "fire_owner NOT IN (" + "?, ".repeat(liveOwners.size() - 1) + "?)";
-        return select("finding orphaned fire claims", ORPHANED.formatted(owners, slotFilter(storedSlots)),
-                List.copyOf(liveOwners), leaseExpiredBefore.isAfter(LATEST) ? LATEST : leaseExpiredBefore, limit);
+    public List<Task> findExpiredClaims(Instant leaseExpiredBefore, BitSet storedSlots, int limit) {
+        Instant before = leaseExpiredBefore.isAfter(LATEST) ? LATEST : leaseExpiredBefore;
+        return select("finding expired fire claims", EXPIRED.formatted(slotFilter(storedSlots)), List.of(before), limit);
+    }
+
+    @Override
+    public List<Task> findClaimsOfDepartedOwners(Set<String> liveOwners, BitSet storedSlots, int limit) {
+        if (liveOwners.isEmpty()) {
+            throw new IllegalArgumentException("no live owners: this instance is one");
+        }
+        // A claim whose owner is unknown (NULL) is not IN or NOT IN anything: it waits for its lease.
+        String owners = "?, ".repeat(liveOwners.size() - 1) + "?";
+        return select("finding fire claims of departed instances", DEPARTED.formatted(owners, slotFilter(storedSlots)),
+                List.copyOf(liveOwners), limit);
     }
 
     @Override
@@ -136,17 +148,22 @@ final class JdbcFireLedger implements FireLedger {
     }
 
     /** Runs a query whose parameters are: a bound instant, then {@code strings}, then the limit. */
-    private List<Task> select(String what, String sql, List<String> strings, Instant bound, int limit) {
+    /** Runs {@code sql} with its parameters (instants or strings) followed by the limit. */
+    private List<Task> select(String what, String sql, List<?> parameters, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         return jdbc.run(what, connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
-                Jdbc.setInstant(query, 1, bound);
-                for (int i = 0; i < strings.size(); i++) {
-                    query.setString(2 + i, strings.get(i));
+                int index = 1;
+                for (Object parameter : parameters) {
+                    if (parameter instanceof Instant instant) {
+                        Jdbc.setInstant(query, index++, instant);
+                    } else {
+                        query.setString(index++, (String) parameter);
+                    }
                 }
-                query.setInt(2 + strings.size(), limit);
+                query.setInt(index, limit);
                 return readAll(query);
             }
         });

@@ -78,10 +78,10 @@ class JdbcFireLedgerIT {
         ledger.writeAll(List.of(claim(task, "leased")));
         Instant leaseUntil = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().leaseUntil();
 
-        Set<String> live = Set.of(ME);
-        assertThat(ledger.findOrphanedClaims(leaseUntil, live, ALL, 100)).extracting(Task::id).doesNotContain(task.id());
-        assertThat(ledger.findOrphanedClaims(leaseUntil.plusMillis(1), live, ALL, 100)).extracting(Task::id).contains(task.id());
-        assertThat(ledger.findOrphanedClaims(Instant.MAX, live, ALL, 100)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findExpiredClaims(leaseUntil, ALL, 100)).extracting(Task::id).doesNotContain(task.id());
+        assertThat(ledger.findExpiredClaims(leaseUntil.plusMillis(1), ALL, 100)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findExpiredClaims(Instant.MAX, ALL, 100)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findClaimsOfDepartedOwners(Set.of(ME), ALL, 100)).extracting(Task::id).doesNotContain(task.id());
     }
 
     @Test
@@ -89,9 +89,10 @@ class JdbcFireLedgerIT {
         Task task = stored(aTask().interval(20).build());
         persistence.fireLedger("instance-gone").writeAll(List.of(claim(task, "gone")));
 
-        assertThat(ledger.findOrphanedClaims(NOW, Set.of(ME), ALL, 1000)).extracting(Task::id).contains(task.id());
-        assertThat(ledger.findOrphanedClaims(NOW, Set.of(ME, "instance-gone"), ALL, 1000)).extracting(Task::id)
+        assertThat(ledger.findClaimsOfDepartedOwners(Set.of(ME), ALL, 1000)).extracting(Task::id).contains(task.id());
+        assertThat(ledger.findClaimsOfDepartedOwners(Set.of(ME, "instance-gone"), ALL, 1000)).extracting(Task::id)
                 .doesNotContain(task.id());
+        assertThat(ledger.findExpiredClaims(NOW, ALL, 1000)).extracting(Task::id).doesNotContain(task.id());
     }
 
     @Test
@@ -100,9 +101,8 @@ class JdbcFireLedgerIT {
         store.update(claim(task, "no-owner")); // written by the store, not the ledger: no owner recorded
         Instant leaseUntil = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().leaseUntil();
 
-        assertThat(ledger.findOrphanedClaims(NOW, Set.of(ME), ALL, 1000)).extracting(Task::id).doesNotContain(task.id());
-        assertThat(ledger.findOrphanedClaims(leaseUntil.plusMillis(1), Set.of(ME), ALL, 1000)).extracting(Task::id)
-                .contains(task.id());
+        assertThat(ledger.findClaimsOfDepartedOwners(Set.of(ME), ALL, 1000)).extracting(Task::id).doesNotContain(task.id());
+        assertThat(ledger.findExpiredClaims(leaseUntil.plusMillis(1), ALL, 1000)).extracting(Task::id).contains(task.id());
     }
 
     @Test

@@ -73,8 +73,13 @@ public final class CachedFireLedger implements FireLedger {
     }
 
     @Override
-    public List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit) {
-        return storage.findOrphanedClaims(leaseExpiredBefore, liveOwners, storedSlots, limit);
+    public List<Task> findExpiredClaims(Instant leaseExpiredBefore, BitSet storedSlots, int limit) {
+        return storage.findExpiredClaims(leaseExpiredBefore, storedSlots, limit);
+    }
+
+    @Override
+    public List<Task> findClaimsOfDepartedOwners(Set<String> liveOwners, BitSet storedSlots, int limit) {
+        return storage.findClaimsOfDepartedOwners(liveOwners, storedSlots, limit);
     }
 
     @Override

@@ -6,11 +6,14 @@ import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.task.MisfireRule;
 import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * How the engine claims fires: which are due (inside the window, in an owned slot), the lease a
@@ -25,7 +28,9 @@ final class Claims {
     private final FireLock fireLock;
     private final SlotOwnership ownership;
     private final OwnedSlots owned;
-    private volatile boolean leasesTakenOver;
+    private boolean leasesTakenOver;
+    private Set<String> ownersChecked = Set.of();
+    private BitSet slotsChecked = new BitSet();
 
     Claims(EngineSettings settings, MisfireRule misfires, FireLedger ledger, FireLock fireLock, SlotOwnership ownership,
            OwnedSlots owned) {
@@ -58,12 +63,29 @@ final class Claims {
         return orphan.renewLease(leaseFor(orphan.pendingFire().orElseThrow().scheduledTime(), now), now);
     }
 
-    /** Claims left by a stopped instance; a single instance takes over all of its own at its first refill. */
+    /**
+     * Claims nobody works on any more, in the given slots: those whose lease ran out, and those of
+     * instances that left — asked again only when the members or the slots change, since that
+     * reads every claim. A single instance takes over all claims at its first refill: they were
+     * its own, left by its previous run. Called by the refill thread only.
+     */
     List<Task> orphans(Instant now, BitSet slots, int room) {
-        boolean takeAll = settings.exclusive() && !leasesTakenOver;
-        List<Task> orphans = ledger.findOrphanedClaims(takeAll ? Instant.MAX : now,
-                takeAll ? Set.of() : ownership.liveMembers(), slots, room);
-        leasesTakenOver = true;
+        if (settings.exclusive() && !leasesTakenOver) {
+            leasesTakenOver = true;
+            return ledger.findExpiredClaims(Instant.MAX, slots, room);
+        }
+        List<Task> orphans = new ArrayList<>(ledger.findExpiredClaims(now, slots, room));
+        Set<String> live = ownership.liveMembers();
+        int left = room - orphans.size();
+        if (left > 0 && !(live.equals(ownersChecked) && slots.equals(slotsChecked))) {
+            List<Task> departed = ledger.findClaimsOfDepartedOwners(live, slots, left);
+            Set<TaskId> expired = orphans.stream().map(Task::id).collect(Collectors.toSet());
+            departed.stream().filter(task -> !expired.contains(task.id())).forEach(orphans::add);
+            if (departed.size() < left) {
+                ownersChecked = Set.copyOf(live);
+                slotsChecked = (BitSet) slots.clone();
+            }
+        }
         return orphans;
     }
 

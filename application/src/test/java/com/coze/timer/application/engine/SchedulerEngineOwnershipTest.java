@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Two engines sharing one store, each firing only what its slot ownership gives it. */
 class SchedulerEngineOwnershipTest {
@@ -82,13 +84,20 @@ class SchedulerEngineOwnershipTest {
         assertThat(store.find(task.id()).orElseThrow().pendingFire()).isEmpty();
     }
 
-    @Test
-    void theClaimsOfAnInstanceThatLeftAreTakenOverWithTheSameExecutionId() {
+    /** b may see a gone before or after a's slot is handed over to it; either way it takes over. */
+    @ParameterizedTest(name = "b sees a gone before the handover: {0}")
+    @ValueSource(booleans = {false, true})
+    void theClaimsOfAnInstanceThatLeftAreTakenOverWithTheSameExecutionId(boolean membersChangeFirst) {
         Task task = stored(aTask().interval(10).build());
         ownershipA.own(slotOf(task));
+        ownershipB.own(slotsWithout(task));
         step(T0.plusSeconds(6)); // a claims the fire of 10:00:10, then dies
         String executionId = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().executionId();
         ownershipB.live(Set.of("b"));
+        if (membersChangeFirst) {
+            clock.set(T0.plusSeconds(7));
+            b.refill();
+        }
         ownershipB.own(slotOf(task));
         clock.set(T0.plusSeconds(12));
         b.refill();

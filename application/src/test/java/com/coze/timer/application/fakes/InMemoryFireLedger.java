@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +49,20 @@ public final class InMemoryFireLedger implements FireLedger {
     }
 
     @Override
-    public List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit) {
+    public List<Task> findExpiredClaims(Instant leaseExpiredBefore, BitSet storedSlots, int limit) {
+        return claims(storedSlots, limit, task -> task.pendingFire().orElseThrow().leaseUntil().isBefore(leaseExpiredBefore));
+    }
+
+    @Override
+    public List<Task> findClaimsOfDepartedOwners(Set<String> liveOwners, BitSet storedSlots, int limit) {
+        return claims(storedSlots, limit, task -> owners.containsKey(task.id()) && !liveOwners.contains(owners.get(task.id())));
+    }
+
+    private List<Task> claims(BitSet storedSlots, int limit, Predicate<Task> orphaned) {
         return store.all().stream()
-                .filter(task -> storedSlots.get(Slots.of(task.id())))
-                .filter(task -> task.pendingFire().map(fire -> fire.leaseUntil().isBefore(leaseExpiredBefore)
-                        || liveOwners.isEmpty()
-                        || (owners.containsKey(task.id()) && !liveOwners.contains(owners.get(task.id())))).orElse(false))
+                .filter(task -> storedSlots.get(Slots.of(task.id())) && task.pendingFire().isPresent())
+                .filter(orphaned)
+                .sorted(Comparator.comparing(task -> task.pendingFire().orElseThrow().scheduledTime()))
                 .limit(limit)
                 .toList();
     }

@@ -24,10 +24,17 @@ public interface FireLedger {
     List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit);
 
     /**
-     * Claimed fires of the given stored slots that nobody works on any more: their lease ran out
-     * before {@code leaseExpiredBefore}, or their owner is not among {@code liveOwners}.
+     * Claimed fires of the given stored slots whose lease ran out before {@code leaseExpiredBefore},
+     * earliest first: nobody works on them any more. Cheap enough to ask on every refill.
      */
-    List<Task> findOrphanedClaims(Instant leaseExpiredBefore, Set<String> liveOwners, BitSet storedSlots, int limit);
+    List<Task> findExpiredClaims(Instant leaseExpiredBefore, BitSet storedSlots, int limit);
+
+    /**
+     * Claimed fires of the given stored slots whose recorded owner is not among {@code liveOwners}
+     * (it left the cluster), earliest first; claims without a recorded owner are not among them.
+     * Reads every claim of those slots: ask when the members or the slots change.
+     */
+    List<Task> findClaimsOfDepartedOwners(Set<String> liveOwners, BitSet storedSlots, int limit);
 
     /** The tasks with these ids (those that still exist), for a refill from a cache of upcoming fires. */
     List<Task> load(Collection<TaskId> ids);
