@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.serialization.Mapper;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import java.time.Duration;
@@ -19,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The buckets talk to Redis on every consume: when Redis is down they throw (Jedis'
  * {@code JedisConnectionException}), and the caller should then fall back to a local bucket.
+ * Concurrent consumes of one bucket in this JVM are batched into one compare-and-swap (bucket4j's
+ * batching optimization): one key taking every fire of a busy host would otherwise see its swaps
+ * fail and retry more the more threads ask at once.
  */
 public final class RedisRateLimits {
 
@@ -46,7 +50,8 @@ public final class RedisRateLimits {
             throw new IllegalArgumentException("ratePerSecond must be positive and finite: " + ratePerSecond);
         }
         String key = prefix + ":rate:" + host + ":" + ratePerSecond;
-        return buckets.computeIfAbsent(key, k -> proxyManager.builder().build(k, () -> configuration));
+        return buckets.computeIfAbsent(key, k -> proxyManager.builder().withOptimization(Optimizations.batching())
+                .build(k, () -> configuration));
     }
 
     /** The bucket4j proxy manager behind {@link #bucketFor}, for other kinds of limits. */

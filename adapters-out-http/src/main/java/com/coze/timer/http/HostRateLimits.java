@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +14,9 @@ import java.util.logging.Logger;
  * called. An attempt that finds the bucket empty waits for its token instead of being dropped; the
  * wait is a future completed by the scheduler, so no thread blocks on it. When a shared bucket
  * cannot be reached (its Redis is down), the host's local bucket limits this instance meanwhile:
- * flow control degrades to per instance, fires go on. A wait is reported to the
+ * flow control degrades to per instance, fires go on. A shared bucket is asked on
+ * {@code sharedTakes}, never on the caller's thread: the engine sends from its timing-wheel thread,
+ * which must not wait for a round trip to Redis (or its timeout). A wait is reported to the
  * {@link HttpCallbackObserver} once it ends.
  */
 final class HostRateLimits {
@@ -23,15 +26,17 @@ final class HostRateLimits {
     private final HttpCallbackConfig config;
     private final RateBuckets.Source source;
     private final ScheduledExecutorService scheduler;
+    private final Executor sharedTakes;
     private final HttpCallbackObserver observer;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
 
     HostRateLimits(HttpCallbackConfig config, RateBuckets.Source source, ScheduledExecutorService scheduler,
-                   HttpCallbackObserver observer) {
+                   Executor sharedTakes, HttpCallbackObserver observer) {
         this.config = config;
         this.source = source;
         this.scheduler = scheduler;
+        this.sharedTakes = sharedTakes;
         this.observer = observer;
     }
 
@@ -63,8 +68,9 @@ final class HostRateLimits {
         }
         CompletableFuture<Void> shared;
         try {
-            shared = take(bucket(buckets, host, source));
-        } catch (RuntimeException e) {
+            shared = CompletableFuture.supplyAsync(() -> take(bucket(buckets, host, source)), sharedTakes)
+                    .thenCompose(token -> token);
+        } catch (RuntimeException e) { // the executor refused: the sender is closing
             shared = CompletableFuture.failedFuture(e);
         }
         return shared.exceptionallyCompose(e -> {

@@ -44,7 +44,8 @@ public final class OkHttpCallbackSender implements CallbackSender, AutoCloseable
     public OkHttpCallbackSender(HttpCallbackConfig config, RateBuckets.Source buckets, HttpCallbackObserver observer) {
         this.client = HttpClients.create(config);
         this.scheduler = HttpClients.waitScheduler();
-        this.sending = new Sending(client, RetryPolicy.create(config), new HostRateLimits(config, buckets, scheduler, observer),
+        this.sending = new Sending(client, RetryPolicy.create(config), new HostRateLimits(config, buckets, scheduler,
+                client.dispatcher().executorService(), observer),
                 scheduler, config.maxResponseBytes(), Clock.systemUTC());
     }
 

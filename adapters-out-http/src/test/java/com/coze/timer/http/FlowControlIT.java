@@ -3,6 +3,7 @@ package com.coze.timer.http;
 import static com.coze.timer.http.CallbackServer.status;
 import static com.coze.timer.http.Fires.aFire;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +78,28 @@ class FlowControlIT {
             CallbackResult waited = sender.send(aFire().to(server.url("/second")).build()).result().get(5, TimeUnit.SECONDS);
 
             assertThat(waited.success()).isTrue();
+        }
+    }
+
+    @Test
+    void aSharedBucketIsNeverAskedOnTheSendersThread() throws Exception {
+        CountDownLatch reachable = new CountDownLatch(1);
+        RateBuckets.Source hangingUntilReachable = (host, rate, configuration) -> {
+            try {
+                reachable.await(); // a shared store that hangs, as an unreachable Redis does until its timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return RateBuckets.LOCAL.bucketFor(host, rate, configuration);
+        };
+        try (OkHttpCallbackSender sender = new OkHttpCallbackSender(Senders.loopback().build(), hangingUntilReachable)) {
+            InFlightCall call = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> sender.send(aFire().to(server.url("/shared")).build()), "send waited for the shared bucket");
+            assertThat(call.result()).isNotDone();
+
+            reachable.countDown();
+
+            assertThat(call.result().get(5, TimeUnit.SECONDS).success()).isTrue();
         }
     }
 
