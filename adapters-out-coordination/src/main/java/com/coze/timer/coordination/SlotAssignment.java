@@ -5,56 +5,69 @@ import java.util.OptionalLong;
 
 /**
  * The handover rule between the slots an instance should own (its <em>target</em>, from the latest
- * membership view) and the slots it may fire (<em>active</em>): a slot that leaves the target stops
- * being active at once, and a slot that joins it becomes active only {@code handoverDelay} later,
- * if it is still in the target then. The previous owner thus has that long to see the same change
- * and drop the slot before this instance starts on it.
+ * membership view) and the slots it may fire (<em>active</em>): a slot that joins the target becomes
+ * active {@code handoverDelay} later, and a slot that leaves it stays active for half that delay,
+ * if it has not come back meanwhile. Both instances see the same view change within a few
+ * milliseconds, so the previous owner lets go half a delay before the next one starts: two
+ * instances never fire one slot at once (as long as their views are less than half a delay
+ * apart), and the previous owner goes on claiming the slot's next fires during the first half,
+ * which keeps the gap a moving slot sees short. Every slot counts as gained after {@link #clear()}.
  *
- * <p>Invariant: {@code active ⊆ target} and {@code pending = target \ active}, each pending slot
- * with the time it becomes active. Time is passed in (nanoTime-style, compared by difference).
- * Not thread-safe: one thread drives it.
+ * <p>Invariant: {@code pending = target \ active} and {@code releasing = active \ target}, each of
+ * their slots with the time it changes. Time is passed in (nanoTime-style, compared by
+ * difference). Not thread-safe: one thread drives it.
  */
 final class SlotAssignment {
 
     private final long handoverDelayNanos;
     private final BitSet active = new BitSet();
     private final BitSet pending = new BitSet();
-    private final long[] activeFromNanos;
+    private final BitSet releasing = new BitSet();
+    private final long[] changesAtNanos;
 
     SlotAssignment(int slotCount, long handoverDelayNanos) {
         this.handoverDelayNanos = handoverDelayNanos;
-        this.activeFromNanos = new long[slotCount];
+        this.changesAtNanos = new long[slotCount];
     }
 
-    /** Adopts a new target: drops what left it now, schedules what joined it. */
+    /** Adopts a new target: schedules the release of what left it and the activation of what joined it. */
     void retarget(BitSet target, long nowNanos) {
-        active.and(target);
-        pending.and(target);
+        pending.and(target); // never active: nothing to hand over
+        releasing.andNot(target); // back before its release: stays active
+        BitSet lost = (BitSet) active.clone();
+        lost.andNot(target);
+        lost.andNot(releasing);
+        lost.stream().forEach(slot -> changesAtNanos[slot] = nowNanos + handoverDelayNanos / 2);
+        releasing.or(lost);
         BitSet gained = (BitSet) target.clone();
         gained.andNot(active);
         gained.andNot(pending);
-        gained.stream().forEach(slot -> activeFromNanos[slot] = nowNanos + handoverDelayNanos);
+        gained.stream().forEach(slot -> changesAtNanos[slot] = nowNanos + handoverDelayNanos);
         pending.or(gained);
     }
 
-    /** Makes active the pending slots whose handover delay has passed. */
-    void activateDue(long nowNanos) {
-        BitSet due = new BitSet();
-        pending.stream().filter(slot -> nowNanos - activeFromNanos[slot] >= 0).forEach(due::set);
-        pending.andNot(due);
-        active.or(due);
+    /** Activates the pending slots and releases the releasing ones whose time has come. */
+    void applyDue(long nowNanos) {
+        BitSet activated = due(pending, nowNanos);
+        BitSet released = due(releasing, nowNanos);
+        pending.andNot(activated);
+        active.or(activated);
+        releasing.andNot(released);
+        active.andNot(released);
     }
 
-    /** When the next pending slot becomes active; empty if none is pending. */
-    OptionalLong nextActivationNanos() {
-        return pending.stream().mapToLong(slot -> activeFromNanos[slot])
-                .reduce((a, b) -> a - b <= 0 ? a : b);
+    /** When the next slot is activated or released; empty if none is waiting. */
+    OptionalLong nextChangeNanos() {
+        BitSet waiting = (BitSet) pending.clone();
+        waiting.or(releasing);
+        return waiting.stream().mapToLong(slot -> changesAtNanos[slot]).reduce((a, b) -> a - b <= 0 ? a : b);
     }
 
-    /** Forgets everything: ownership is uncertain. */
+    /** Forgets everything at once: ownership is uncertain. */
     void clear() {
         active.clear();
         pending.clear();
+        releasing.clear();
     }
 
     BitSet active() {
@@ -63,5 +76,11 @@ final class SlotAssignment {
 
     int pendingCount() {
         return pending.cardinality();
+    }
+
+    private BitSet due(BitSet waiting, long nowNanos) {
+        BitSet due = new BitSet();
+        waiting.stream().filter(slot -> nowNanos - changesAtNanos[slot] >= 0).forEach(due::set);
+        return due;
     }
 }

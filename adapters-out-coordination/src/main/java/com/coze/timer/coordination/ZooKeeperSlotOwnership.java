@@ -35,13 +35,15 @@ import org.apache.curator.utils.ZKPaths;
  * until the first membership view, while this instance's own node is missing from the view, and
  * after {@link #close()}.
  *
- * <p><b>Handover without duplicates.</b> Lost slots are dropped immediately; gained slots become
- * active only after {@code handoverDelay} (see {@link SlotAssignment}), which gives the previous
- * owner time to see the same change. Every slot counts as gained at start (when a view may still
- * miss members starting alongside) and after a reconnect. The delay should exceed the ZooKeeper
- * notification skew plus the time the engine needs to stop firing a dropped slot (its refill
- * interval unless it checks ownership when firing): 2 s by default. The store's optimistic
- * version check stays the final fence for any fire that slips through a handover anyway.
+ * <p><b>Handover without duplicates.</b> A lost slot stays active for half the
+ * {@code handoverDelay}, a gained one becomes active after the whole delay (see
+ * {@link SlotAssignment}): the previous owner lets go half a delay before the next one starts, and
+ * keeps claiming the slot's fires until then, so a moving slot sees a short gap and never two
+ * owners. Every slot counts as gained at start (when a view may still miss members starting
+ * alongside) and after a reconnect; on SUSPENDED or LOST everything is dropped at once. Half the
+ * delay should exceed the ZooKeeper notification skew plus the time the engine needs to stop
+ * claiming in a dropped slot (a refill interval): 2 s by default. The store's optimistic version
+ * check stays the final fence for any fire that slips through a handover anyway.
  *
  * <p><b>Threads.</b> Views, activations and {@code onChange} calls run on one private thread, in
  * order; listeners must be quick. {@link #ownedSlots()} may be called from any thread.
@@ -206,9 +208,9 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
 
     private void activate() {
         long now = System.nanoTime();
-        assignment.activateDue(now);
+        assignment.applyDue(now);
         publish();
-        OptionalLong next = assignment.nextActivationNanos();
+        OptionalLong next = assignment.nextChangeNanos();
         if (connected && next.isPresent() && !thread.isShutdown()) {
             thread.schedule(this::activate, Math.max(0, next.getAsLong() - now), TimeUnit.NANOSECONDS);
         }

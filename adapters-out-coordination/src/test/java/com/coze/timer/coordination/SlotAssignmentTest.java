@@ -13,65 +13,104 @@ class SlotAssignmentTest {
     @Test
     void gainedSlotsBecomeActiveOnlyAfterTheHandoverDelay() {
         assignment.retarget(Slots.of(1, 2), 100);
-        assignment.activateDue(100 + DELAY - 1);
+        assignment.applyDue(100 + DELAY - 1);
         assertThat(assignment.active()).isEqualTo(new BitSet());
-        assertThat(assignment.nextActivationNanos()).hasValue(100 + DELAY);
+        assertThat(assignment.nextChangeNanos()).hasValue(100 + DELAY);
 
-        assignment.activateDue(100 + DELAY);
+        assignment.applyDue(100 + DELAY);
         assertThat(assignment.active()).isEqualTo(Slots.of(1, 2));
-        assertThat(assignment.nextActivationNanos()).isEmpty();
+        assertThat(assignment.nextChangeNanos()).isEmpty();
     }
 
     @Test
-    void lostSlotsAreDroppedAtOnceAndKeptSlotsStayActive() {
+    void lostSlotsStayActiveForHalfTheDelayAndKeptSlotsStayActive() {
         assignment.retarget(Slots.of(1, 2), 0);
-        assignment.activateDue(DELAY);
+        assignment.applyDue(DELAY);
 
         assignment.retarget(Slots.of(2, 3), DELAY + 1);
-
-        assertThat(assignment.active()).isEqualTo(Slots.of(2));
+        assertThat(assignment.active()).isEqualTo(Slots.of(1, 2));
         assertThat(assignment.pendingCount()).isEqualTo(1);
+        assertThat(assignment.nextChangeNanos()).hasValue(DELAY + 1 + DELAY / 2);
+
+        assignment.applyDue(DELAY + DELAY / 2);
+        assertThat(assignment.active()).isEqualTo(Slots.of(1, 2));
+        assignment.applyDue(DELAY + 1 + DELAY / 2);
+        assertThat(assignment.active()).isEqualTo(Slots.of(2));
+    }
+
+    @Test
+    void theNextOwnerStartsHalfADelayAfterThePreviousOneLetGo() {
+        SlotAssignment previous = new SlotAssignment(8, DELAY);
+        previous.retarget(Slots.of(5), 0);
+        previous.applyDue(DELAY);
+        long viewChange = 10 * DELAY;
+
+        previous.retarget(new BitSet(), viewChange);
+        assignment.retarget(Slots.of(5), viewChange);
+
+        for (long now = viewChange; now <= viewChange + DELAY; now += DELAY / 10) {
+            previous.applyDue(now);
+            assignment.applyDue(now);
+            BitSet both = previous.active();
+            both.and(assignment.active());
+            assertThat(both.isEmpty()).as("owned twice at %d", now).isTrue();
+        }
+        assertThat(assignment.active()).isEqualTo(Slots.of(5));
+    }
+
+    @Test
+    void aSlotBackBeforeItsReleaseStaysActive() {
+        assignment.retarget(Slots.of(1), 0);
+        assignment.applyDue(DELAY);
+        assignment.retarget(new BitSet(), DELAY);
+        assignment.retarget(Slots.of(1), DELAY + 10);
+        assignment.applyDue(DELAY * 5);
+        assertThat(assignment.active()).isEqualTo(Slots.of(1));
+        assertThat(assignment.nextChangeNanos()).isEmpty();
     }
 
     @Test
     void aSlotLostWhilePendingNeverBecomesActive() {
         assignment.retarget(Slots.of(1, 2), 0);
         assignment.retarget(Slots.of(2), 10);
-        assignment.activateDue(DELAY * 2);
+        assignment.applyDue(DELAY * 2);
         assertThat(assignment.active()).isEqualTo(Slots.of(2));
     }
 
     @Test
-    void aSlotRegainedStartsItsDelayAgain() {
+    void aSlotRegainedAfterItsReleaseStartsItsDelayAgain() {
         assignment.retarget(Slots.of(1), 0);
-        assignment.retarget(new BitSet(), 10);
-        assignment.retarget(Slots.of(1), 20);
-        assignment.activateDue(DELAY);
+        assignment.applyDue(DELAY);
+        assignment.retarget(new BitSet(), DELAY);
+        assignment.applyDue(DELAY + DELAY / 2);
+        assignment.retarget(Slots.of(1), DELAY * 2);
+        assignment.applyDue(DELAY * 3 - 1);
         assertThat(assignment.active()).isEqualTo(new BitSet());
-        assignment.activateDue(20 + DELAY);
+        assignment.applyDue(DELAY * 3);
         assertThat(assignment.active()).isEqualTo(Slots.of(1));
     }
 
     @Test
-    void clearForgetsActiveAndPendingSlots() {
-        assignment.retarget(Slots.of(1), 0);
-        assignment.activateDue(DELAY);
+    void clearForgetsActivePendingAndReleasingSlotsAtOnce() {
+        assignment.retarget(Slots.of(1, 3), 0);
+        assignment.applyDue(DELAY);
         assignment.retarget(Slots.of(1, 2), DELAY);
 
         assignment.clear();
-        assignment.activateDue(DELAY * 3);
+        assertThat(assignment.active()).isEqualTo(new BitSet());
+        assignment.applyDue(DELAY * 3);
 
         assertThat(assignment.active()).isEqualTo(new BitSet());
-        assertThat(assignment.nextActivationNanos()).isEmpty();
+        assertThat(assignment.nextChangeNanos()).isEmpty();
     }
 
     @Test
     void timeIsComparedByDifferenceSoNanoTimeMayWrap() {
         long nearWrap = Long.MAX_VALUE - 10;
         assignment.retarget(Slots.of(4), nearWrap);
-        assignment.activateDue(nearWrap + DELAY - 1);
+        assignment.applyDue(nearWrap + DELAY - 1);
         assertThat(assignment.active()).isEqualTo(new BitSet());
-        assignment.activateDue(nearWrap + DELAY);
+        assignment.applyDue(nearWrap + DELAY);
         assertThat(assignment.active()).isEqualTo(Slots.of(4));
     }
 }
