@@ -7,6 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.commons.lang3.SystemUtils;
 
 /**
@@ -31,7 +37,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * Initialises the data folder on first use and reuses it afterwards.
      */
     public static EmbeddedMariaDb start(Path root, int port) {
-        Path home = root.toAbsolutePath().normalize().resolve("mariadb");
+        Path home = home(root);
         createDirectories(home.resolve("tmp"));
         keepDataOutOfTheTemporaryCheck(home.resolve("tmp"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -54,6 +60,28 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             stopQuietly(db);
             throw new IllegalStateException("embedded MariaDB did not start in " + home + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stops a server still running on the files below {@code root} although whoever started it is
+     * gone: the server is a child process that outlives a parent killed with kill -9 (or by the
+     * out-of-memory killer), and it keeps the files locked, so no new server could start on them.
+     * It gets {@code patience} to shut down cleanly (SIGTERM), then is killed. Call it only when no
+     * live process uses {@code root}. Returns whether there was such a server.
+     */
+    public static boolean stopLeftOver(Path root, Duration patience) {
+        String ownDataDir = "--datadir=" + home(root).resolve("data");
+        Optional<ProcessHandle> leftOver = ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(args -> Arrays.asList(args).contains(ownDataDir)).orElse(false))
+                .findFirst();
+        leftOver.ifPresent(server -> {
+            server.destroy();
+            if (!exited(server, patience)) {
+                server.destroyForcibly();
+                exited(server, Duration.ofSeconds(10));
+            }
+        });
+        return leftOver.isPresent();
     }
 
     /** A JDBC URL for {@code database} on this server; the database is created on first connect. */
@@ -80,6 +108,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(db);
+    }
+
+    private static Path home(Path root) {
+        return root.toAbsolutePath().normalize().resolve("mariadb");
+    }
+
+    private static boolean exited(ProcessHandle process, Duration patience) {
+        try {
+            process.onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     private static String socketPath(Path home) {

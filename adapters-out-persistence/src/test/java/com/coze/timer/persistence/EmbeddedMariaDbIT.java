@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.UUID;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,35 @@ class EmbeddedMariaDbIT {
     void removeTheServerFiles() throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void aServerLeftRunningByAProcessThatDiedIsStoppedAndItsDataKept() throws Exception {
+        EmbeddedMariaDb leftRunning = EmbeddedMariaDb.start(root, 0); // never closed, as after a kill -9 of its parent
+        try (Connection c = DriverManager.getConnection(leftRunning.jdbcUrl("kept"), leftRunning.user(), "")) {
+            c.createStatement().execute("CREATE TABLE t (v INT)");
+            c.createStatement().execute("INSERT INTO t VALUES (7)");
+        }
+
+        assertThat(EmbeddedMariaDb.stopLeftOver(root, Duration.ofSeconds(60))).isTrue();
+        assertThat(EmbeddedMariaDb.stopLeftOver(root, Duration.ofSeconds(60))).as("nothing left the second time").isFalse();
+
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, 0);
+             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(7);
+        } finally {
+            leftRunning.close();
+        }
+    }
+
+    @Test
+    void aServerOnOtherFilesIsLeftAlone() {
+        Path elsewhere = root.resolve("elsewhere");
+        try (EmbeddedMariaDb other = EmbeddedMariaDb.start(elsewhere, 0)) {
+            assertThat(EmbeddedMariaDb.stopLeftOver(root, Duration.ofSeconds(60))).isFalse();
         }
     }
 

@@ -2,6 +2,8 @@ package com.coze.timer.bootstrap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +14,16 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The embedded mode's data folder: the MariaDB files, the generated encryption key and the first
- * admin token. Secret files are created readable by their owner only (mode 0600).
+ * The embedded mode's data folder: the MariaDB files, the generated encryption key, the first
+ * admin token, and the lock of the service that uses it. Secret files are created readable by
+ * their owner only (mode 0600).
  */
 final class DataFolder {
 
     static final String ENCRYPTION_KEY_FILE = "encryption.key";
     static final String ADMIN_TOKEN_FILE = "admin-token";
     static final String DB_PORT_FILE = "mariadb/port";
+    static final String SERVICE_LOCK_FILE = "service.lock";
 
     private final Path root;
 
@@ -51,6 +55,37 @@ final class DataFolder {
         return file;
     }
 
+    /**
+     * Holds the folder for the service of this process until closed: a second service on the same
+     * folder is refused at once, and a lock found free means that no live service uses the folder
+     * (the operating system lets go of it when its holder dies, even by kill -9).
+     */
+    AutoCloseable lockForService() {
+        Path file = root.resolve(SERVICE_LOCK_FILE);
+        FileChannel channel;
+        boolean locked = false;
+        try {
+            Files.createDirectories(root);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+        try {
+            locked = channel.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            // held by another service of this process
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock " + file, e);
+        }
+        if (!locked) {
+            closeQuietly(channel);
+            throw new IllegalStateException("another Coze Timer is running on the data folder " + root
+                    + "; stop it, or give this one its own TIMER_DATA_DIR");
+        }
+        return channel::close; // closing the channel releases the lock
+    }
+
     /** The port the embedded database listened on when last started, if known. */
     Optional<Integer> lastDbPort() {
         Path file = root.resolve(DB_PORT_FILE);
@@ -66,6 +101,14 @@ final class DataFolder {
             Files.writeString(root.resolve(DB_PORT_FILE), port + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + root.resolve(DB_PORT_FILE), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing held that closing could release
         }
     }
 

@@ -6,6 +6,7 @@ import com.coze.timer.persistence.JdbcPersistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -18,6 +19,8 @@ final class Storage implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Storage.class.getName());
     static final String EMBEDDED_DATABASE = "coze_timer";
+    /** How long a left-over embedded server gets to shut down cleanly before it is killed. */
+    private static final Duration LEFT_OVER_PATIENCE = Duration.ofSeconds(60);
 
     private final Optional<EmbeddedMariaDb> embedded;
     private final JdbcPersistence persistence;
@@ -29,7 +32,9 @@ final class Storage implements AutoCloseable {
 
     /**
      * Opens the database. With {@code joinRunningService}, an embedded database already served by
-     * a running instance is used instead of starting a second server on the same files.
+     * a running instance is used instead of starting a second server on the same files; without
+     * it, the caller is the service and holds the folder's service lock, so an embedded server
+     * still running on the folder was left behind by a run that died, and is stopped first.
      */
     static Storage open(TimerSettings settings, DataFolder folder, boolean joinRunningService) {
         byte[] key = encryptionKey(settings, folder);
@@ -42,6 +47,10 @@ final class Storage implements AutoCloseable {
             if (running.isPresent()) {
                 return migrated(Optional.empty(), running.get(), "root", "", settings, key);
             }
+        }
+        if (!joinRunningService && EmbeddedMariaDb.stopLeftOver(folder.root(), LEFT_OVER_PATIENCE)) {
+            LOG.warning(() -> "stopped the embedded MariaDB that a previous run left running on " + folder.root()
+                    + " (that run ended without stopping it: killed, or out of memory)");
         }
         EmbeddedMariaDb db = EmbeddedMariaDb.start(folder.root(), settings.embeddedDbPort());
         try {

@@ -7,7 +7,9 @@ import com.coze.timer.application.engine.EnginePorts;
 import com.coze.timer.application.engine.EngineRunner;
 import com.coze.timer.application.engine.EngineSettings;
 import com.coze.timer.application.engine.SchedulerEngine;
+import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.task.TaskPolicy;
+import com.coze.timer.domain.task.Slots;
 import com.coze.timer.http.OkHttpCallbackSender;
 import com.coze.timer.http.RateBuckets;
 import com.coze.timer.persistence.JdbcPersistence;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -58,6 +61,9 @@ final class TimerService implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             TimerMetrics metrics = parts.add(new TimerMetrics(Metrics.globalRegistry()));
             DataFolder folder = new DataFolder(settings.dataDir());
+            if (settings.mode() == TimerSettings.Mode.EMBEDDED) {
+                parts.add(folder.lockForService());
+            }
             JdbcPersistence db = parts.add(Storage.open(settings, folder, false)).persistence();
             Optional<Cluster> cluster = clusterSettings.map(cs -> parts.add(Cluster.join(cs)));
             TokenService tokens = new TokenService(db.apiTokens(), clock);
@@ -91,7 +97,9 @@ final class TimerService implements AutoCloseable {
     /** The engine's ports: straight to the database alone, or through the cluster's cache, locks and ownership. */
     private static EnginePorts enginePorts(JdbcPersistence db, OkHttpCallbackSender sender, Optional<Cluster> cluster, Clock clock) {
         if (cluster.isEmpty()) {
-            return EnginePorts.single(db.fireLedger("embedded"), db.taskStore(), sender);
+            String run = "embedded-" + UUID.randomUUID().toString().substring(0, 8); // see SlotOwnership.everything
+            return EnginePorts.single(db.fireLedger(run), db.taskStore(), sender)
+                    .withOwnership(SlotOwnership.everything(Slots.STORED, run));
         }
         Cluster c = cluster.get();
         CachedFireLedger ledger = new CachedFireLedger(db.fireLedger(c.ownership().memberId()), c.upcomingFires(), clock,

@@ -28,7 +28,6 @@ final class Claims {
     private final FireLock fireLock;
     private final SlotOwnership ownership;
     private final OwnedSlots owned;
-    private boolean leasesTakenOver;
     private Set<String> ownersChecked = Set.of();
     private BitSet slotsChecked = new BitSet();
 
@@ -65,15 +64,11 @@ final class Claims {
 
     /**
      * Claims nobody works on any more, in the given slots: those whose lease ran out, and those of
-     * instances that left — asked again only when the members or the slots change, since that
-     * reads every claim. A single instance takes over all claims at its first refill: they were
-     * its own, left by its previous run. Called by the refill thread only.
+     * members that left — among them a previous run of a single instance, which claimed under a
+     * name of its own. The second are asked again only when the members or the slots change (it
+     * reads every claim), and until a page comes back short. Called by the refill thread only.
      */
     List<Task> orphans(Instant now, BitSet slots, int room) {
-        if (settings.exclusive() && !leasesTakenOver) {
-            leasesTakenOver = true;
-            return ledger.findExpiredClaims(Instant.MAX, slots, room);
-        }
         List<Task> orphans = new ArrayList<>(ledger.findExpiredClaims(now, slots, room));
         Set<String> live = ownership.liveMembers();
         int left = room - orphans.size();

@@ -14,8 +14,8 @@ import java.time.Duration;
  *     that another instance may take it over (same execution id)
  * @param maxConsecutiveFailures failures in a row after which a recurring task fails
  * @param recordBatchSize the most outcomes written in one transaction
- * @param exclusive true when this is the only instance (embedded mode): at start it takes over
- *     every claimed fire at once instead of waiting for leases to run out
+ * @param exclusive true when this is the only instance (embedded mode): whatever was due before it
+ *     started passed while nothing ran (see {@code MisfireRule})
  * @param misfireThreshold a fire that goes out later than this after its time is a misfire (no
  *     instance ran the task meanwhile): the occurrences that passed are skipped, not replayed. A
  *     fire less late is merely late, and the next occurrence keeps its time.

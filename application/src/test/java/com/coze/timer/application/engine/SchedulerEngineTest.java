@@ -9,15 +9,21 @@ import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.fakes.ScriptedCallbackSender;
 import com.coze.timer.application.fakes.ScriptedCallbackSender.Call;
+import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.domain.execution.ExecutionOutcome;
 import com.coze.timer.domain.execution.ExecutionRecord;
+import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SchedulerEngineTest {
@@ -30,10 +36,16 @@ class SchedulerEngineTest {
     private final ScriptedCallbackSender sender = new ScriptedCallbackSender();
     private final EngineSettings settings = new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200), 100, 1_000,
             Duration.ofMinutes(3), 3, 100, true, Duration.ofSeconds(5));
+    private final Map<TaskId, String> claimOwners = new ConcurrentHashMap<>();
+    private int runs;
     private final SchedulerEngine engine = engineOver(store);
 
+    /** An engine over {@code tasks}, claiming as a run of its own, as the embedded service does. */
     private SchedulerEngine engineOver(InMemoryTaskStore tasks) {
-        return new SchedulerEngine(EnginePorts.single(new InMemoryFireLedger(tasks, log), tasks, sender), clock, settings);
+        String run = "embedded-" + ++runs;
+        EnginePorts ports = EnginePorts.single(new InMemoryFireLedger(tasks, log, run, claimOwners), tasks, sender)
+                .withOwnership(SlotOwnership.everything(Slots.STORED, run));
+        return new SchedulerEngine(ports, clock, settings);
     }
 
     @Test
@@ -223,6 +235,26 @@ class SchedulerEngineTest {
             assertThat(call.request().executionId()).isEqualTo(executionId);
             assertThat(call.request().scheduledTime()).isEqualTo(T0.plusSeconds(10));
         });
+    }
+
+    @Test
+    void everyClaimACrashLeftIsTakenOverAtOnceEvenBeyondOneClaimBatch() {
+        for (int i = 0; i < 250; i++) {
+            stored(aTask().interval(10).build());
+        }
+        clock.set(T0.plusSeconds(6));
+        for (int refill = 0; refill < 3; refill++) {
+            engine.refill(); // 100 claims per refill: all 250 are claimed, then the process dies
+        }
+        Set<String> claimed = store.all().stream().map(task -> task.pendingFire().orElseThrow().executionId())
+                .collect(Collectors.toSet());
+        SchedulerEngine restarted = engineOver(store);
+        clock.set(T0.plusSeconds(30)); // long before the leases run out
+        for (int refill = 0; refill < 3; refill++) {
+            restarted.refill();
+        }
+        restarted.advance();
+        assertThat(sender.calls()).extracting(call -> call.request().executionId()).containsExactlyInAnyOrderElementsOf(claimed);
     }
 
     @Test

@@ -39,14 +39,28 @@ public interface SlotOwnership {
         return Set.of(memberId());
     }
 
-    /** Every slot, always: the single instance of embedded mode. */
+    /** Every slot, always, as member "embedded". */
     static SlotOwnership everything(int slotCount) {
+        return everything(slotCount, "embedded");
+    }
+
+    /**
+     * Every slot, always: the single instance of embedded mode, as {@code memberId}. A name of its
+     * own per run makes the claims a crashed run left behind orphans of a departed member, taken
+     * over at once by the next run.
+     */
+    static SlotOwnership everything(int slotCount, String memberId) {
         BitSet all = new BitSet(slotCount);
         all.set(0, slotCount);
         return new SlotOwnership() {
             @Override
             public int slotCount() {
                 return slotCount;
+            }
+
+            @Override
+            public String memberId() {
+                return memberId;
             }
 
             @Override
