@@ -11,7 +11,10 @@ import java.util.OptionalLong;
  * milliseconds, so the previous owner lets go half a delay before the next one starts: two
  * instances never fire one slot at once (as long as their views are less than half a delay
  * apart), and the previous owner goes on claiming the slot's next fires during the first half,
- * which keeps the gap a moving slot sees short. Every slot counts as gained after {@link #clear()}.
+ * which keeps the gap a moving slot sees short. A slot whose owner has left the members is active
+ * at once: that member stopped firing before it left (a graceful stop leaves after the engine
+ * stopped; a lost session suspended its owner a third of a session earlier). Every slot counts as
+ * gained, with the delay, after {@link #clear()}.
  *
  * <p>Invariant: {@code pending = target \ active} and {@code releasing = active \ target}, each of
  * their slots with the time it changes. Time is passed in (nanoTime-style, compared by
@@ -30,8 +33,17 @@ final class SlotAssignment {
         this.changesAtNanos = new long[slotCount];
     }
 
-    /** Adopts a new target: schedules the release of what left it and the activation of what joined it. */
+    /** Adopts a new target, no member having left: see {@link #retarget(BitSet, BitSet, long)}. */
     void retarget(BitSet target, long nowNanos) {
+        retarget(target, new BitSet(), nowNanos);
+    }
+
+    /**
+     * Adopts a new target: schedules the release of what left it and the activation of what joined
+     * it, except that what joined it from {@code ownedByDeparted} (the slots of members that left)
+     * is active at once.
+     */
+    void retarget(BitSet target, BitSet ownedByDeparted, long nowNanos) {
         pending.and(target); // never active: nothing to hand over
         releasing.andNot(target); // back before its release: stays active
         BitSet lost = (BitSet) active.clone();
@@ -42,6 +54,10 @@ final class SlotAssignment {
         BitSet gained = (BitSet) target.clone();
         gained.andNot(active);
         gained.andNot(pending);
+        BitSet takenOver = (BitSet) gained.clone();
+        takenOver.and(ownedByDeparted);
+        active.or(takenOver);
+        gained.andNot(takenOver);
         gained.stream().forEach(slot -> changesAtNanos[slot] = nowNanos + handoverDelayNanos);
         pending.or(gained);
     }

@@ -39,8 +39,9 @@ import org.apache.curator.utils.ZKPaths;
  * {@code handoverDelay}, a gained one becomes active after the whole delay (see
  * {@link SlotAssignment}): the previous owner lets go half a delay before the next one starts, and
  * keeps claiming the slot's fires until then, so a moving slot sees a short gap and never two
- * owners. Every slot counts as gained at start (when a view may still miss members starting
- * alongside) and after a reconnect; on SUSPENDED or LOST everything is dropped at once. Half the
+ * owners. The slots of a member that left are taken at once: it stopped firing before it left.
+ * Every slot counts as gained, with the delay, at start (when a view may still miss members
+ * starting alongside) and after a reconnect; on SUSPENDED or LOST everything is dropped at once. Half the
  * delay should exceed the ZooKeeper notification skew plus the time the engine needs to stop
  * claiming in a dropped slot (a refill interval): 2 s by default. The store's optimistic version
  * check stays the final fence for any fire that slips through a handover anyway.
@@ -65,6 +66,8 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     private volatile boolean connected;
     private volatile boolean everConnected;
     private volatile List<String> lastView = List.of();
+    /** The latest view of the current session (empty after a disconnect): who left is judged against it. */
+    private List<String> viewThisSession = List.of();
 
     /** Joins the cluster through {@code client} (started here if it is not yet); the caller closes the client. */
     public ZooKeeperSlotOwnership(CuratorFramework client, String clusterPath, String memberId, int slotCount,
@@ -182,6 +185,7 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
 
     private void onConnected() {
         assignment.clear();
+        viewThisSession = List.of();
         connected = true;
         everConnected = true;
         publish();
@@ -191,12 +195,14 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     private void onUncertain() {
         connected = false;
         assignment.clear();
+        viewThisSession = List.of();
         publish();
     }
 
     private void onMembers(List<String> view) {
         if (connected) { // else a read from before the connection dropped: the reconnect reads again
-            assignment.retarget(Rendezvous.slotsOf(memberId, view, slotCount), System.nanoTime());
+            assignment.retarget(Rendezvous.slotsOf(memberId, view, slotCount), slotsOfDeparted(view), System.nanoTime());
+            viewThisSession = view;
             activate();
             if (!view.equals(lastView)) {
                 lastView = view;
@@ -204,6 +210,14 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
                         + " slots, " + assignment.pendingCount() + " more after the handover delay");
             }
         }
+    }
+
+    /** The slots that members seen earlier in this session, and gone from {@code view}, owned. */
+    private BitSet slotsOfDeparted(List<String> view) {
+        BitSet slots = new BitSet();
+        viewThisSession.stream().filter(member -> !view.contains(member))
+                .forEach(departed -> slots.or(Rendezvous.slotsOf(departed, viewThisSession, slotCount)));
+        return slots;
     }
 
     private void activate() {

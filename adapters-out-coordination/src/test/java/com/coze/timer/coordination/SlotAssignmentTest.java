@@ -59,6 +59,19 @@ class SlotAssignmentTest {
     }
 
     @Test
+    void theSlotsOfADepartedMemberAreActiveAtOnceAndTheOthersAfterTheDelay() {
+        assignment.retarget(Slots.of(1), 0);
+        assignment.applyDue(DELAY);
+
+        assignment.retarget(Slots.of(1, 2, 3), Slots.of(2, 5), DELAY + 1);
+
+        assertThat(assignment.active()).as("slot 2 was a departed member's").isEqualTo(Slots.of(1, 2));
+        assertThat(assignment.pendingCount()).isEqualTo(1);
+        assignment.applyDue(DELAY * 2 + 1);
+        assertThat(assignment.active()).isEqualTo(Slots.of(1, 2, 3));
+    }
+
+    @Test
     void aSlotBackBeforeItsReleaseStaysActive() {
         assignment.retarget(Slots.of(1), 0);
         assignment.applyDue(DELAY);
