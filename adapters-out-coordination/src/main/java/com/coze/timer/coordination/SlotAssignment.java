@@ -33,11 +33,6 @@ final class SlotAssignment {
         this.changesAtNanos = new long[slotCount];
     }
 
-    /** Adopts a new target, no member having left: see {@link #retarget(BitSet, BitSet, long)}. */
-    void retarget(BitSet target, long nowNanos) {
-        retarget(target, new BitSet(), nowNanos);
-    }
-
     /**
      * Adopts a new target: schedules the release of what left it and the activation of what joined
      * it, except that what joined it from {@code ownedByDeparted} (the slots of members that left)

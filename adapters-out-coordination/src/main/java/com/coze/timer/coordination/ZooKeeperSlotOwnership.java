@@ -41,10 +41,10 @@ import org.apache.curator.utils.ZKPaths;
  * keeps claiming the slot's fires until then, so a moving slot sees a short gap and never two
  * owners. The slots of a member that left are taken at once: it stopped firing before it left.
  * Every slot counts as gained, with the delay, at start (when a view may still miss members
- * starting alongside) and after a reconnect; on SUSPENDED or LOST everything is dropped at once. Half the
- * delay should exceed the ZooKeeper notification skew plus the time the engine needs to stop
- * claiming in a dropped slot (a refill interval): 2 s by default. The store's optimistic version
- * check stays the final fence for any fire that slips through a handover anyway.
+ * starting alongside) and after a reconnect; on SUSPENDED or LOST everything is dropped at once.
+ * Half the delay should exceed the ZooKeeper notification skew plus the time the engine needs to
+ * stop claiming in a dropped slot (a refill interval): 2 s by default. The store's optimistic
+ * version check stays the final fence for any fire that slips through a handover anyway.
  *
  * <p><b>Threads.</b> Views, activations and {@code onChange} calls run on one private thread, in
  * order; listeners must be quick. {@link #ownedSlots()} may be called from any thread.

@@ -90,7 +90,7 @@ final class JdbcFireLedger implements FireLedger {
                 for (TaskId id : ids) {
                     query.setString(i++, id.toString());
                 }
-                return readAll(query);
+                return rows.readAll(query);
             }
         });
     }
@@ -164,7 +164,7 @@ final class JdbcFireLedger implements FireLedger {
                     }
                 }
                 query.setInt(index, limit);
-                return readAll(query);
+                return rows.readAll(query);
             }
         });
     }
@@ -217,15 +217,5 @@ final class JdbcFireLedger implements FireLedger {
         Jdbc.setInstant(update, 9, task.updatedAt());
         update.setString(10, task.id().toString());
         update.setLong(11, task.version());
-    }
-
-    private List<Task> readAll(PreparedStatement query) throws SQLException {
-        List<Task> tasks = new ArrayList<>();
-        try (ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                tasks.add(rows.read(row));
-            }
-        }
-        return tasks;
     }
 }

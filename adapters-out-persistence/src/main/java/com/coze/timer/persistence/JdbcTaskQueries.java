@@ -47,7 +47,7 @@ final class JdbcTaskQueries implements TaskQueries {
                 int next = bindWhere(list, userId, status);
                 list.setInt(next, limit);
                 list.setInt(next + 1, offset);
-                return readAll(list);
+                return rows.readAll(list);
             }
         });
     }
@@ -114,16 +114,6 @@ final class JdbcTaskQueries implements TaskQueries {
         }
         statement.setString(2, status.get().wire());
         return 3;
-    }
-
-    private List<Task> readAll(PreparedStatement query) throws SQLException {
-        List<Task> tasks = new ArrayList<>();
-        try (ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                tasks.add(rows.read(row));
-            }
-        }
-        return tasks;
     }
 
     private static Optional<TaskStatus> statusOf(String wire) {

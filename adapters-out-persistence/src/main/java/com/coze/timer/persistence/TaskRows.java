@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +74,17 @@ final class TaskRows {
         Jdbc.setInstant(statement, i++, task.pendingFire().map(PendingFire::leaseUntil));
         Jdbc.setInstant(statement, i++, task.updatedAt());
         return i;
+    }
+
+    /** Runs {@code query} and reads every task it returns. */
+    List<Task> readAll(PreparedStatement query) throws SQLException {
+        List<Task> tasks = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                tasks.add(read(row));
+            }
+        }
+        return tasks;
     }
 
     /** The task in the current row of {@code row}, selected with {@link #SELECT_COLUMNS}. */

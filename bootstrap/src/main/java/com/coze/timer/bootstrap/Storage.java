@@ -43,7 +43,8 @@ final class Storage implements AutoCloseable {
                     settings.dbUrl());
         }
         if (joinRunningService) {
-            Optional<String> running = folder.lastDbPort().map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE)).filter(Storage::answers);
+            Optional<String> running = folder.lastDbPort().map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE))
+                    .filter(Storage::answers);
             if (running.isPresent()) {
                 return migrated(Optional.empty(), running.get(), "root", "", settings, key);
             }

@@ -71,7 +71,7 @@ final class CallbackReceiver implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what + "; received " + received().size() + " callbacks");
             }
-            pause(20);
+            TimerProcess.sleep(20);
         }
     }
 
@@ -83,7 +83,7 @@ final class CallbackReceiver implements AutoCloseable {
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         received.add(r);
         Answer answer = answers.apply(r);
-        pause(answer.delay().toMillis());
+        TimerProcess.sleep(answer.delay().toMillis());
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
@@ -91,14 +91,6 @@ final class CallbackReceiver implements AutoCloseable {
             out.write(body);
         } catch (IOException e) {
             // The caller went away (an aborted call): nothing to answer.
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -45,7 +45,7 @@ class FiringIT {
     void maxCountIsExact() {
         String id = create(interval("/max", 1, "{\"max_cnt\": 3}"));
         awaitStatus(id, "completed", Duration.ofSeconds(10));
-        pause(1_500);
+        TimerProcess.sleep(1_500);
         assertThat(receiver.receivedAt("/max")).hasSize(3);
         assertThat(task(id).getInt("execution_count")).isEqualTo(3);
     }
@@ -55,7 +55,7 @@ class FiringIT {
         receiver.answerWith(r -> Answer.ok(receiver.receivedAt("/finsh").size() >= 2 ? "{\"finsh\": true}" : "{\"finsh\": false}"));
         String id = create(interval("/finsh", 1, "{\"finsh\": true}"));
         awaitStatus(id, "completed", Duration.ofSeconds(10));
-        pause(1_500);
+        TimerProcess.sleep(1_500);
         assertThat(receiver.receivedAt("/finsh")).hasSize(2);
     }
 
@@ -81,7 +81,7 @@ class FiringIT {
         receiver.answerWith(r -> new Answer(400, "{\"error\": \"bad\"}", Duration.ZERO));
         String id = create(once("/bad"));
         awaitStatus(id, "failed", Duration.ofSeconds(10));
-        pause(1_000);
+        TimerProcess.sleep(1_000);
         assertThat(receiver.receivedAt("/bad")).hasSize(1);
     }
 
@@ -106,7 +106,7 @@ class FiringIT {
         assertThat(service.call("PUT", "/api/v1/tasks/" + id + "/cancel", token, null).status()).isEqualTo(200);
         awaitLastOutcome(id, "aborted", Duration.ofSeconds(3));
         assertThat(Duration.between(cancelledAt, Instant.now())).isLessThan(Duration.ofSeconds(3));
-        pause(2_000);
+        TimerProcess.sleep(2_000);
         assertThat(receiver.receivedAt("/slow")).hasSize(1);
         assertThat(task(id).getString("status")).isEqualTo("stopped");
     }
@@ -117,7 +117,7 @@ class FiringIT {
                 create(interval("/overdue", 2, null)));
         receiver.await(Duration.ofSeconds(6), all -> all.size() >= 3, "the first fires");
         service.close();
-        pause(5_000); // two or three occurrences of each task pass while nothing runs
+        TimerProcess.sleep(5_000); // two or three occurrences of each task pass while nothing runs
         int before = receiver.receivedAt("/overdue").size();
         Instant restartedAt = Instant.now();
         service = RunningService.start(service.dataDir(), Map.of("timer.http.rate.hosts", "localhost=2",
@@ -166,16 +166,8 @@ class FiringIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("task " + id + " never reached " + what + ": " + task);
             }
-            pause(50);
+            TimerProcess.sleep(50);
             task = task(id);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -93,7 +93,7 @@ class ObservabilityIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         PrometheusText metrics = scrape();
         while (metrics.require("timer_wheel_entries") < 1 && System.nanoTime() < deadline) {
-            pause(50);
+            TimerProcess.sleep(50);
             metrics = scrape();
         }
         assertThat(metrics.require("timer_wheel_entries")).isGreaterThanOrEqualTo(1);
@@ -183,16 +183,8 @@ class ObservabilityIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("task " + id + " never became " + status + ": " + task);
             }
-            pause(50);
+            TimerProcess.sleep(50);
             task = service.get("/api/v1/tasks/" + id, token).json();
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

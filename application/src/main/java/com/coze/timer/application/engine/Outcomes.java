@@ -42,11 +42,11 @@ final class Outcomes {
      * meanwhile); after a misfire (by {@link MisfireRule}, judged when the call started), on to the
      * first occurrence after now.
      */
-    Result<Task> apply(Task task, String executionId, Instant scheduledTime, CallbackResult result, Instant now) {
+    Result<Task> apply(Task task, PendingFire fire, CallbackResult result, Instant now) {
         ResponseDocument response = result.body().map(Outcomes::parsedOnDemand).orElse(ResponseDocument.EMPTY);
         ExecutionFacts facts = new ExecutionFacts(0, result.httpStatus().isPresent(), response);
-        Result<Task> counted = task.recordExecution(executionId, result.success(), facts, maxConsecutiveFailures, now);
-        boolean misfired = misfires.isMisfire(scheduledTime, result.startedAt());
+        Result<Task> counted = task.recordExecution(fire.executionId(), result.success(), facts, maxConsecutiveFailures, now);
+        boolean misfired = misfires.isMisfire(fire.scheduledTime(), result.startedAt());
         return misfired ? counted.flatMap(t -> t.resumeAfter(now)) : counted;
     }
 

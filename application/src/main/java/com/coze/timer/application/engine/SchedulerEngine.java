@@ -86,6 +86,11 @@ public final class SchedulerEngine implements ScheduleChanges {
 
     /** A fire whose call has ended, waiting for its outcome to be written. */
     record Finished(TrackedFire tracked, Task task, CallbackResult result) {
+
+        /** The fire whose call ended, as claimed. */
+        PendingFire fire() {
+            return task.pendingFire().orElseThrow();
+        }
     }
 
     /**
@@ -315,12 +320,12 @@ public final class SchedulerEngine implements ScheduleChanges {
     }
 
     private Completion completion(Finished done, Instant now) {
-        PendingFire fire = done.task().pendingFire().orElseThrow();
+        PendingFire fire = done.fire();
         var record = Outcomes.record(done.task(), fire, done.result());
         if (done.result().aborted() || done.tracked().isCancelled()) {
             return new Completion(record, Optional.empty());
         }
-        Result<Task> next = outcomes.apply(done.task(), fire.executionId(), fire.scheduledTime(), done.result(), now);
+        Result<Task> next = outcomes.apply(done.task(), fire, done.result(), now);
         return new Completion(record, next instanceof Result.Ok<Task> ok ? Optional.of(claims.claimIfDue(ok.value(), now)) : Optional.empty());
     }
 
@@ -344,11 +349,11 @@ public final class SchedulerEngine implements ScheduleChanges {
      * fire, so that no execution is ever counted twice.
      */
     private void settleLostRace(Finished done, Instant now) {
-        String executionId = done.task().pendingFire().orElseThrow().executionId();
+        String executionId = done.fire().executionId();
         for (int attempt = 0; attempt < 10; attempt++) {
             Optional<Task> current = store.find(done.task().id());
             boolean stillOurs = current.flatMap(Task::pendingFire).map(fire -> fire.executionId().equals(executionId)).orElse(false);
-            if (!stillOurs || !(outcomes.apply(current.get(), executionId, done.task().pendingFire().orElseThrow().scheduledTime(), done.result(), now) instanceof Result.Ok<Task> next)) {
+            if (!stillOurs || !(outcomes.apply(current.get(), done.fire(), done.result(), now) instanceof Result.Ok<Task> next)) {
                 return;
             }
             Optional<Task> written = store.update(next.value());
@@ -362,8 +367,7 @@ public final class SchedulerEngine implements ScheduleChanges {
     /** Logs the end of a task that {@code done} completed or failed, once its new state is stored. */
     private static void logIfEnded(Finished done, Optional<Task> stored) {
         if (stored.isPresent() && stored.get().isFinal()) {
-            String executionId = done.task().pendingFire().orElseThrow().executionId();
-            TaskLog.ended(stored.get(), executionId, Outcomes.endReason(stored.get(), done.result()));
+            TaskLog.ended(stored.get(), done.fire().executionId(), Outcomes.endReason(stored.get(), done.result()));
         }
     }
 
