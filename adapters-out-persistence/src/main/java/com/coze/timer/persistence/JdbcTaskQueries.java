@@ -83,10 +83,7 @@ final class JdbcTaskQueries implements TaskQueries {
             try (PreparedStatement count = connection.prepareStatement(COUNT_BY_STATUS);
                  ResultSet row = count.executeQuery()) {
                 while (row.next()) {
-                    Optional<TaskStatus> status = statusOf(row.getString(1));
-                    if (status.isPresent()) {
-                        counts.put(status.get(), row.getLong(2));
-                    }
+                    counts.put(TaskStatus.fromWire(row.getString(1), "status"), row.getLong(2));
                 }
             }
             return counts;
@@ -114,15 +111,6 @@ final class JdbcTaskQueries implements TaskQueries {
         }
         statement.setString(2, status.get().wire());
         return 3;
-    }
-
-    private static Optional<TaskStatus> statusOf(String wire) {
-        for (TaskStatus status : TaskStatus.values()) {
-            if (status.wire().equals(wire)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty(); // a status this version does not know is left out of the counts
     }
 
     private static long single(PreparedStatement count) throws SQLException {
