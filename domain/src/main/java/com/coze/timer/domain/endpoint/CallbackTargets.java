@@ -1,8 +1,6 @@
 package com.coze.timer.domain.endpoint;
 
 import com.coze.timer.domain.InvalidArgument;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -13,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Where callbacks may go. An endpoint must be an absolute http or https URL with a host. Unless
  * private targets are allowed by configuration, addresses inside the service's own network are
- * refused: loopback, private (RFC 1918, IPv6 unique-local), link-local (which holds the cloud
- * metadata service, 169.254.169.254), carrier-grade NAT, unspecified and multicast.
+ * refused: every IANA special-purpose block that is not globally reachable (loopback, RFC 1918,
+ * link-local with the cloud metadata service 169.254.169.254, carrier-grade NAT, benchmarking,
+ * documentation, IPv6 unique-local…), multicast, and IPv6 forms that embed such an IPv4 address.
  *
  * <p>The check runs twice: when a task is created, on the URL's host if it is an address literal
  * or a well-known local name (no DNS is done then); and when a call is made, on every address the
@@ -51,6 +50,8 @@ public final class CallbackTargets {
                 "http_endpoint must name a host");
         InvalidArgument.require(uri.getRawUserInfo() == null, "http_endpoint",
                 "http_endpoint must not carry credentials in the URL; use headers");
+        InvalidArgument.require(uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535), "http_endpoint",
+                "http_endpoint port must be between 1 and 65535, not " + uri.getPort());
     }
 
     /**
@@ -75,46 +76,18 @@ public final class CallbackTargets {
                 "http_endpoint host '" + host + "' is a local name; private targets are not allowed");
         literal(host).filter(CallbackTargets::isForbidden).ifPresent(address -> {
             throw new InvalidArgument("http_endpoint", "http_endpoint address " + address.getHostAddress()
-                    + " is loopback, private or link-local; private targets are not allowed");
+                    + " is not globally reachable (loopback, private, link-local or another special-purpose range);"
+                    + " private targets are not allowed");
         });
     }
 
-    /** True when calls to {@code address} are refused unless private targets are allowed. */
+    /**
+     * True when calls to {@code address} are refused unless private targets are allowed: the
+     * address is in an IANA special-purpose block that is not globally reachable, is multicast, or
+     * is an IPv6 form embedding an IPv4 address that is (see {@link SpecialPurposeAddresses}).
+     */
     public static boolean isForbidden(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) || first >= 240;
-        }
-        if (address instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            return uniqueLocal || isForbiddenEmbeddedIpv4(b);
-        }
-        return false;
-    }
-
-    /** IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible addresses are judged by the IPv4 inside. */
-    private static boolean isForbiddenEmbeddedIpv4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        boolean mapped = (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = b[10] == 0 && b[11] == 0;
-        if (!mapped && !compatible) {
-            return false;
-        }
-        try {
-            return isForbidden(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-            return true;
-        }
+        return SpecialPurposeAddresses.isForbidden(address);
     }
 
     /** The address a host literal denotes, without any DNS look-up; empty for a host name. */

@@ -85,6 +85,41 @@ class CallbackTargetsTest {
         assertThat(CallbackTargets.isForbidden(InetAddress.getByAddress(compatiblePrivate))).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b::10.0.0.1", "2002:a9fe:a9fe::1", "2002:7f00:1::",
+        "2002:c0a8:101::1", "::ffff:0:a9fe:a9fe", "::ffff:0:127.0.0.1", "64:ff9b:1::8.8.8.8", "198.18.0.1", "198.19.255.255",
+        "192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "192.88.99.1", "100::1", "2001:db8::1", "2001::1",
+        "2001:2::1", "3fff::1", "fec0::1", "5f00::1"})
+    void givenAnEmbeddedPrivateIpv4OrANonGlobalSpecialPurposeAddress_thenItIsForbidden(String literal) throws UnknownHostException {
+        assertThat(CallbackTargets.isForbidden(InetAddress.getByName(literal))).as(literal).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"64:ff9b::808:808", "2002:808:808::1", "::ffff:0:8.8.8.8", "198.20.0.1", "198.17.255.255",
+        "192.0.1.1", "2a00:1450:4001::1"})
+    void givenAnEmbeddedPublicIpv4OrANeighbouringPublicAddress_thenItIsNotForbidden(String literal) throws UnknownHostException {
+        assertThat(CallbackTargets.isForbidden(InetAddress.getByName(literal))).as(literal).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[64:ff9b::a9fe:a9fe]", "[2002:a9fe:a9fe::]", "[::ffff:0:a9fe:a9fe]", "198.18.0.1", "192.0.0.1"})
+    void givenAnEndpointHostThatEmbedsOrIsASpecialPurposeAddress_thenItIsRefusedOnHttpEndpoint(String host) {
+        assertRefusedOnHttpEndpoint(() -> CallbackTargets.checkHost(endpoint(host), false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.example.com:0/", "https://api.example.com:65536/", "https://api.example.com:70000/",
+        "http://8.8.8.8:99999/"})
+    void givenAPortOutsideTheValidRange_thenItIsRefusedOnHttpEndpoint(String url) {
+        assertRefusedOnHttpEndpoint(() -> CallbackTargets.parse(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.example.com:1/", "https://api.example.com:65535/", "https://api.example.com/"})
+    void givenAPortInsideTheValidRange_thenItIsAccepted(String url) {
+        assertThatCode(() -> CallbackTargets.parse(url)).doesNotThrowAnyException();
+    }
+
     @Test
     void givenAnHttpsUrl_thenItIsParsed() {
         assertThat(CallbackTargets.parse("https://api.example.com/execute")).isEqualTo(URI.create("https://api.example.com/execute"));
