@@ -30,7 +30,11 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError unsupportedMediaType(String message) {
-        return new ApiError(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type", message, null);
+        return unsupportedMediaType(message, null);
+    }
+
+    static ApiError unsupportedMediaType(String message, String field) {
+        return new ApiError(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type", message, field);
     }
 
     static ApiError notFound(String message) {

@@ -51,7 +51,7 @@ final class CreateTaskRequest {
         Optional<String> body = f.value(BODY).map(TaskFields::body);
         Schedule schedule = Schedules.of(type,
                 f.integer(INTERVAL_SECONDS).orElse(null),
-                f.string(CRON_EXPRESSION).orElse(null),
+                f.string(CRON_EXPRESSION).map(TaskFields::cronExpression).orElse(null),
                 f.string(TIME_ZONE).orElse(null),
                 f.string(START_TIME).map(TaskFields::startTime).orElse(null));
         StopCondition stop = f.value(STOP_CONDITION).map(TaskFields::stopCondition).orElse(StopCondition.NONE);

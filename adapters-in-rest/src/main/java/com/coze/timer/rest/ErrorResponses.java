@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -37,6 +38,11 @@ final class ErrorResponses {
     }
 
     static void send(ServerResponse res, Status status, String code, String message, String field) {
+        Responses.send(res, status, document(status, code, message, field));
+    }
+
+    /** The error document; a null message is the status's reason phrase, a null field left out. */
+    static JsonObject document(Status status, String code, String message, String field) {
         JsonObjectBuilder error = Json.createObjectBuilder()
                 .add("status", "error")
                 .add("code", code)
@@ -44,7 +50,7 @@ final class ErrorResponses {
         if (field != null) {
             error.add("field", field);
         }
-        Responses.send(res, status, error.build());
+        return error.build();
     }
 
     static Status statusOf(Rejection.Code code) {
@@ -85,7 +91,7 @@ final class ErrorResponses {
         send(res, Status.INTERNAL_SERVER_ERROR_500, "internal", "internal error", null);
     }
 
-    private static String codeOf(Status status) {
+    static String codeOf(Status status) {
         return switch (status.code()) {
             case 400 -> "invalid_argument";
             case 401 -> "unauthorized";

@@ -11,12 +11,12 @@ import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -36,11 +36,14 @@ final class JsonBodies {
             "org.eclipse.parsson.rejectDuplicateKeys", true,
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
     private static final int CHUNK = 8192;
+    private static final String CONTENT_TYPE = "Content-Type";
 
     private final long maxBytes;
+    private final Duration timeout;
 
     JsonBodies(RestConfig config) {
         this.maxBytes = config.maxBodyBytes();
+        this.timeout = config.bodyTimeout();
     }
 
     JsonObject readObject(ServerRequest req) {
@@ -53,7 +56,7 @@ final class JsonBodies {
     }
 
     private static void requireJsonContentType(ServerRequest req) {
-        HttpMediaType type = req.headers().contentType()
+        HttpMediaType type = declaredContentType(req)
                 .orElseThrow(() -> ApiError.unsupportedMediaType("Content-Type must be application/json"));
         String subtype = type.subtype().toLowerCase(Locale.ROOT);
         boolean json = type.type().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));
@@ -63,6 +66,15 @@ final class JsonBodies {
         type.charset().filter(charset -> !charset.equalsIgnoreCase("utf-8")).ifPresent(charset -> {
             throw ApiError.unsupportedMediaType("request bodies must be UTF-8, not " + charset);
         });
+    }
+
+    /** The parsed {@code Content-Type}; a value that is not a media type (e.g. {@code application/json;}) is a 415. */
+    private static Optional<HttpMediaType> declaredContentType(ServerRequest req) {
+        try {
+            return req.headers().contentType();
+        } catch (RuntimeException e) {
+            throw ApiError.unsupportedMediaType("Content-Type is not a valid media type; application/json is expected", CONTENT_TYPE);
+        }
     }
 
     private byte[] readBounded(ServerRequest req) {
@@ -75,15 +87,18 @@ final class JsonBodies {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxBytes, CHUNK));
         byte[] buffer = new byte[CHUNK];
-        try (InputStream in = req.content().inputStream()) {
+        try (AutoCloseable deadline = ReadDeadlines.armBody(timeout); InputStream in = req.content().inputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 if (out.size() + (long) n > maxBytes) {
                     throw ApiError.payloadTooLarge(maxBytes);
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (ApiError e) {
+            throw e;
+        } catch (Exception e) {
+            // the bytes the client sent could not be read as an entity: a malformed chunk size, a cut-off body
+            throw ApiError.badRequest("request body could not be read: " + e.getMessage());
         }
         return out.toByteArray();
     }

@@ -29,7 +29,7 @@ final class QueryParams {
 
     /** The {@code {userId}} path parameter, spelt {@code user_id} in errors as in the API. */
     static long userId(ServerRequest req) {
-        return parse(req.path().pathParameters().get("userId"), "user_id", Long.MAX_VALUE);
+        return parse(req.path().pathParameters().get("userId"), "user_id", Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     static String taskId(ServerRequest req) {
@@ -37,13 +37,14 @@ final class QueryParams {
     }
 
     private static Optional<Long> integer(ServerRequest req, String name) {
-        return req.query().first(name).asOptional().map(text -> parse(text, name, Integer.MAX_VALUE));
+        return req.query().first(name).asOptional().map(text -> parse(text, name, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
-    private static long parse(String text, String name, long max) {
+    private static long parse(String text, String name, long min, long max) {
         try {
             long value = Long.parseLong(text.trim());
             InvalidArgument.require(value <= max, name, name + " must be at most " + max);
+            InvalidArgument.require(value >= min, name, name + " must be at least " + min);
             return value;
         } catch (NumberFormatException e) {
             throw new InvalidArgument(name, name + " must be an integer");

@@ -23,14 +23,20 @@ final class Responses {
     }
 
     static void send(ServerResponse res, Status status, JsonValue body) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, JSON_UTF8);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(RestApi.NOSNIFF); // an error handler's answer starts from fresh headers, without the filter's
+        res.send(bytes(body));
+    }
+
+    /** {@code body} as UTF-8 JSON text. */
+    static byte[] bytes(JsonValue body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (JsonWriter writer = WRITERS.createWriter(bytes, StandardCharsets.UTF_8)) {
             writer.write(body);
         }
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, JSON_UTF8);
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     /** Sends {@code body} of the value with status {@code ok}, or the error document of the rejection. */

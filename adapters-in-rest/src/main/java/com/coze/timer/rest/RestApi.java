@@ -1,8 +1,13 @@
 package com.coze.timer.rest;
 
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1Config;
 
 /**
  * The REST API v1: {@code /api/v1/tasks} and {@code /api/v1/users/{user_id}/tasks}, with bearer
@@ -20,6 +25,8 @@ public final class RestApi {
 
     /** Where the API lives. */
     public static final String BASE_PATH = "/api/v1";
+    /** On every response: a browser must not guess a type other than the one declared. */
+    static final Header NOSNIFF = HeaderValues.create(HeaderNames.create("X-Content-Type-Options"), "nosniff");
 
     private RestApi() {
     }
@@ -27,11 +34,28 @@ public final class RestApi {
     /** Adds the API's routes and error handlers to {@code routing}. */
     public static void routing(HttpRouting.Builder routing, UseCases useCases, RestConfig config) {
         Callers callers = new Callers(useCases.authenticate());
+        routing.addFilter((chain, req, res) -> {
+            res.header(NOSNIFF);
+            chain.proceed();
+        });
         ErrorResponses.register(routing);
         routing.register(BASE_PATH + "/tasks", new TaskResource(useCases, callers, new JsonBodies(config)))
                 .register(BASE_PATH + "/users", new UserTaskResource(useCases, callers))
                 .any("/api", RestApi::noSuchRoute)
                 .any("/api/*", RestApi::noSuchRoute);
+    }
+
+    /**
+     * Sets up the listener that serves the API: the web server's own errors in the API's JSON error
+     * document, and the connection of a client too slow to send its headers or body closed (see
+     * {@link RestConfig}). A request line that never completes is the listener's
+     * {@code idle-connection-timeout}'s.
+     */
+    public static void configureServer(WebServerConfig.Builder server, RestConfig config) {
+        server.directHandlers(ServerErrors.handlers())
+                .addProtocol(Http1Config.builder()
+                        .addReceiveListener(ReadDeadlines.headersListener(config.headersTimeout()))
+                        .build());
     }
 
     private static void noSuchRoute(ServerRequest req, ServerResponse res) {

@@ -6,6 +6,7 @@ import com.coze.timer.domain.stop.FieldMatch;
 import com.coze.timer.domain.stop.StopCondition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +38,18 @@ final class TaskFields {
     static final Set<String> TASK_FIELDS = Set.of(TYPE, HTTP_ENDPOINT, METHOD, HEADERS, BODY, INTERVAL_SECONDS,
             CRON_EXPRESSION, TIME_ZONE, START_TIME, STOP_CONDITION);
 
+    /** The {@code cron_expression} column's size, in characters. */
+    static final int MAX_CRON_CHARS = 255;
+    /** The {@code stop_condition} column's size (a TEXT column), in bytes of compact JSON. */
+    static final int MAX_STOP_CONDITION_BYTES = 65_535;
+    /** The largest {@code headers} object, in bytes of compact JSON. */
+    static final int MAX_HEADERS_BYTES = 65_536;
+    /** The largest {@code body}, in bytes of compact JSON (it is stored sealed, in a 16 MiB column). */
+    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /** What a DATETIME column holds, and what the API can write back: years 1000 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     /** RFC 6901: reference tokens after each '/', where '~' only escapes as ~0 ('~') and ~1 ('/'). */
     private static final Pattern POINTER = Pattern.compile("(/([^~/]|~[01])*)*");
 
@@ -45,6 +58,7 @@ final class TaskFields {
 
     /** An object of string values, in the order given. */
     static Map<String, String> headers(JsonValue value) {
+        requireAtMostBytes(JsonFields.object(value, HEADERS), HEADERS, MAX_HEADERS_BYTES);
         Map<String, String> headers = new LinkedHashMap<>();
         JsonFields.object(value, HEADERS).forEach((name, headerValue) ->
                 headers.put(name, JsonFields.string(headerValue, HEADERS + "." + name)));
@@ -53,17 +67,30 @@ final class TaskFields {
 
     /** Any JSON value, kept as its compact text. */
     static String body(JsonValue value) {
-        return value.toString();
+        String text = value.toString();
+        requireAtMostBytes(text, BODY, MAX_BODY_BYTES);
+        return text;
+    }
+
+    /** A cron expression no longer than its column. */
+    static String cronExpression(String text) {
+        InvalidArgument.require(text.length() <= MAX_CRON_CHARS, CRON_EXPRESSION,
+                "cron_expression must not be longer than " + MAX_CRON_CHARS + " characters");
+        return text;
     }
 
     /** An ISO-8601 instant: {@code 2026-04-22T10:00:00Z}, or with an offset such as {@code +08:00}. */
     static Instant startTime(String text) {
+        Instant instant;
         try {
-            return Instant.parse(text.trim());
+            instant = Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidArgument(START_TIME,
                     "start_time must be an ISO-8601 instant such as 2026-04-22T10:00:00Z, not '" + text + "'");
         }
+        InvalidArgument.require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), START_TIME,
+                "start_time must be between years 1000 and 9999, not " + text.trim());
+        return instant;
     }
 
     /**
@@ -73,6 +100,7 @@ final class TaskFields {
      */
     static StopCondition stopCondition(JsonValue value) {
         JsonObject object = JsonFields.object(value, STOP_CONDITION);
+        requireAtMostBytes(object, STOP_CONDITION, MAX_STOP_CONDITION_BYTES);
         Optional<Long> maxCount = Optional.empty();
         List<FieldMatch> matches = new ArrayList<>();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
@@ -85,6 +113,16 @@ final class TaskFields {
             }
         }
         return new StopCondition(maxCount, matches);
+    }
+
+    private static void requireAtMostBytes(JsonValue value, String field, int maxBytes) {
+        requireAtMostBytes(value.toString(), field, maxBytes);
+    }
+
+    private static void requireAtMostBytes(String json, String field, int maxBytes) {
+        // a UTF-8 character is at most 4 bytes: most texts are judged without encoding them
+        boolean fits = json.length() * 4L <= maxBytes || json.getBytes(StandardCharsets.UTF_8).length <= maxBytes;
+        InvalidArgument.require(fits, field, field + " must not exceed " + maxBytes + " bytes of JSON");
     }
 
     private static void requireValidPointer(String key) {

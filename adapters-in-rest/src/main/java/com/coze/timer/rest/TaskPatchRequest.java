@@ -47,7 +47,7 @@ final class TaskPatchRequest {
                 f.has(BODY) ? Optional.of(f.value(BODY).map(TaskFields::body).orElse("null")) : Optional.empty(),
                 f.string(TYPE).map(ScheduleType::fromWire),
                 f.integer(INTERVAL_SECONDS),
-                f.string(CRON_EXPRESSION),
+                f.string(CRON_EXPRESSION).map(TaskFields::cronExpression),
                 f.string(TIME_ZONE),
                 f.string(START_TIME).map(TaskFields::startTime),
                 f.isNull(STOP_CONDITION) ? Optional.of(StopCondition.NONE) : f.value(STOP_CONDITION).map(TaskFields::stopCondition));

@@ -112,6 +112,24 @@ class BadInputTest {
                 bad("a stop_condition that is no object", "{" + VALID + ",\"stop_condition\":true}", "stop_condition"),
                 bad("an empty stop key", "{" + VALID + ",\"stop_condition\":{\"\":true}}", "stop_condition"),
                 bad("a bad JSON Pointer", "{" + VALID + ",\"stop_condition\":{\"/data/~2\":true}}", "stop_condition./data/~2"),
+                bad("a cron_expression over 255 characters",
+                        body("\"type\":\"cron\",\"cron_expression\":\"0 0 12 * * ?" + " ".repeat(250) + "\""), "cron_expression"),
+                bad("a stop_condition over 64 KB", "{" + VALID + ",\"stop_condition\":{\"/a\":\"" + "x".repeat(66_000) + "\"}}",
+                        "stop_condition"),
+                bad("a multi-byte stop_condition over 64 KB", "{" + VALID + ",\"stop_condition\":{\"/a\":\"" + "é".repeat(33_000) + "\"}}",
+                        "stop_condition"),
+                bad("headers over 64 KB", "{" + VALID + ",\"headers\":{\"X-Big\":\"" + "x".repeat(70_000) + "\"}}", "headers"),
+                bad("a start_time in year 10000", body("\"type\":\"once\",\"start_time\":\"+10000-01-01T00:00:00Z\""), "start_time"),
+                bad("a start_time in a far year", body("\"type\":\"once\",\"start_time\":\"+999999999-12-31T23:59:59Z\""), "start_time"),
+                bad("a start_time before year 0", body("\"type\":\"once\",\"start_time\":\"-0001-01-01T00:00:00Z\""), "start_time"),
+                bad("a start_time in year 0", body("\"type\":\"once\",\"start_time\":\"0000-01-01T00:00:00Z\""), "start_time"),
+                bad("a NAT64 metadata address", endpoint("http://[64:ff9b::a9fe:a9fe]/latest/meta-data/"), "http_endpoint"),
+                bad("a 6to4 loopback", endpoint("http://[2002:7f00:1::]/hook"), "http_endpoint"),
+                bad("an IPv4-translated private address", endpoint("http://[::ffff:0:a00:1]/hook"), "http_endpoint"),
+                bad("a benchmarking address", endpoint("http://198.18.0.1/hook"), "http_endpoint"),
+                bad("an IETF protocol assignment", endpoint("http://192.0.0.170/hook"), "http_endpoint"),
+                bad("port 0", endpoint("https://api.example.com:0/hook"), "http_endpoint"),
+                bad("port 65536", endpoint("https://api.example.com:65536/hook"), "http_endpoint"),
                 bad("an unknown field", "{" + VALID + ",\"colour\":\"blue\"}", "colour"),
                 bad("a misspelt field", "{" + VALID + ",\"interval_second\":20}", "interval_second"));
     }
@@ -122,6 +140,40 @@ class BadInputTest {
         JsonObject error = assertError(api.post("/api/v1/tasks", body), 400, "invalid_argument", field);
 
         assertThat(error.getString("message")).doesNotContain("Exception");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "/api/v1/users/1001/tasks?limit=-2147483649, limit",
+        "/api/v1/users/1001/tasks?limit=-9223372036854775808, limit",
+        "/api/v1/users/1001/tasks?offset=-2147483649, offset",
+        "/api/v1/users/1001/tasks?offset=-99999999999, offset",
+        "/api/v1/users/1001/tasks?limit=2147483648, limit",
+        "/api/v1/tasks/00000000-0000-4000-8000-000000000000/executions?limit=-2147483649, limit",
+        "/api/v1/tasks/00000000-0000-4000-8000-000000000000/executions?limit=-99999999999, limit"})
+    void anOutOfRangePageParameterIsA400NamingIt(String path, String field) {
+        assertError(api.get(path), 400, "invalid_argument", field);
+    }
+
+    @Test
+    void aBodyWithinTheLimitsIsAccepted() {
+        String everyMinute = java.util.stream.IntStream.range(0, 60).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        String fields = ",\"cron_expression\":\"0 " + everyMinute + " 12 * * ?\",\"stop_condition\":{\"/a\":\""
+                + "x".repeat(60_000) + "\"}";
+
+        ApiClient.Reply reply = api.post("/api/v1/tasks", body("\"type\":\"cron\"" + fields));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        FIXTURE.reset();
+    }
+
+    @Test
+    void aStartTimeInTheLastStorableYearIsAccepted() {
+        ApiClient.Reply reply = api.post("/api/v1/tasks", body("\"type\":\"once\",\"start_time\":\"9999-12-30T00:00:00Z\""));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        FIXTURE.reset();
     }
 
     @Test

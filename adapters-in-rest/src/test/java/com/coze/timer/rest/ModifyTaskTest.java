@@ -48,6 +48,23 @@ class ModifyTaskTest {
         FIXTURE.clock.advance(Duration.ofMinutes(5));
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"stop_condition\":{\"/a\":\"%s\"}}|stop_condition",
+        "{\"type\":\"cron\",\"cron_expression\":\"0 0 12 * * ?%s\"}|cron_expression",
+        "{\"start_time\":\"+10000-01-01T00:00:00Z\"}|start_time",
+        "{\"start_time\":\"-0001-01-01T00:00:00Z\"}|start_time",
+        "{\"http_endpoint\":\"http://[64:ff9b::a9fe:a9fe]/\"}|http_endpoint",
+        "{\"http_endpoint\":\"https://api.example.com:70000/\"}|http_endpoint",
+        "{\"headers\":{\"X-Big\":\"%s\"}}|headers"})
+    void aPatchBeyondAColumnOrIntoAForbiddenTargetIsA400NamingTheField(String template, String field) {
+        String body = template.replace("%s", " ".repeat(70_000));
+
+        assertError(api.patch(path, body), 400, "invalid_argument", field);
+
+        assertThat(FIXTURE.store.find(task.id())).hasValue(task);
+    }
+
     @Test
     void aNewIntervalRecomputesTheNextRunTime() {
         ApiClient.Reply reply = api.patch(path, "{\"interval_seconds\":60}");

@@ -61,8 +61,8 @@ final class RouteRecorder implements InvocationHandler {
             add(m.text(), path);
         } else if (name.equals("register")) {
             register(a);
-        } else if (name.equals("error")) {
-            return proxy; // error handlers add no route
+        } else if (name.equals("error") || name.equals("addFilter")) {
+            return proxy; // error handlers and filters add no route
         } else if (method.getDeclaringClass() == Object.class) {
             return name.equals("toString") ? "RouteRecorder" : name.equals("hashCode") ? System.identityHashCode(proxy) : proxy == a[0];
         } else {

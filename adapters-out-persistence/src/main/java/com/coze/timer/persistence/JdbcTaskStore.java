@@ -23,6 +23,8 @@ final class JdbcTaskStore implements TaskStore {
     private static final String FIND = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks WHERE task_id = ?";
     private static final String UPDATE = "UPDATE tasks SET " + assignments() + ", version = version + 1"
             + " WHERE task_id = ? AND version = ?";
+    private static final String CREATE_QUOTA_LOCK = "INSERT IGNORE INTO user_quota_locks (user_id) VALUES (?)";
+    private static final String TAKE_QUOTA_LOCK = "SELECT user_id FROM user_quota_locks WHERE user_id = ? FOR UPDATE";
     private static final String DELETE_LOGS = "DELETE FROM task_logs WHERE task_id = ?";
     private static final String DELETE_TASK = "DELETE FROM tasks WHERE task_id = ?";
 
@@ -36,15 +38,48 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public void insert(Task task) {
-        jdbc.run("inserting task " + task.id(), connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, task.id().toString());
-                insert.setLong(2, task.userId());
-                insert.setInt(3, Slots.of(task.id()));
-                Jdbc.setInstant(insert, 4, task.createdAt());
-                insert.setLong(5, task.version());
-                rows.bindChanging(insert, 6, task);
-                return insert.executeUpdate();
+        jdbc.run("inserting task " + task.id(), connection -> insert(connection, task));
+    }
+
+    private int insert(java.sql.Connection connection, Task task) throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, task.id().toString());
+            insert.setLong(2, task.userId());
+            insert.setInt(3, Slots.of(task.id()));
+            Jdbc.setInstant(insert, 4, task.createdAt());
+            insert.setLong(5, task.version());
+            rows.bindChanging(insert, 6, task);
+            return insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks the user's row of {@code user_quota_locks} (made on the user's first create) for the
+     * transaction, then counts and inserts: creates of one user queue on that row lock, on every
+     * instance sharing the database, so none counts before another's insert is committed.
+     */
+    @Override
+    public boolean insertWithinQuota(Task task, long maxActive) {
+        jdbc.run("preparing the quota lock of user " + task.userId(), connection -> {
+            try (PreparedStatement create = connection.prepareStatement(CREATE_QUOTA_LOCK)) {
+                create.setLong(1, task.userId());
+                return create.executeUpdate();
+            }
+        });
+        return jdbc.inTransaction("inserting task " + task.id() + " within the quota", connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(TAKE_QUOTA_LOCK);
+                 PreparedStatement count = connection.prepareStatement(JdbcTaskQueries.COUNT_ACTIVE)) {
+                lock.setLong(1, task.userId());
+                lock.executeQuery().close();
+                count.setLong(1, task.userId());
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) >= maxActive) {
+                        return false;
+                    }
+                }
+                insert(connection, task);
+                return true;
             }
         });
     }

@@ -48,6 +48,15 @@ final class ComponentSettings {
                 Duration.ofMillis(engine.get("misfire").asLong().orElse(misfire.toMillis())));
     }
 
+    /** A duration in milliseconds at {@code key} under {@code timer}; a value below 1 stops the start, naming its variable. */
+    static Duration millis(Config timer, String key, long defaultMillis) {
+        long value = timer.get(key).asLong().orElse(defaultMillis);
+        if (value < 1) {
+            throw new TimerSettings.SettingsException("TIMER_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_') + " must be >= 1");
+        }
+        return Duration.ofMillis(value);
+    }
+
     static Duration grace(Config timer) {
         return Duration.ofMillis(timer.get("engine.grace").asLong().orElse(10_000L));
     }

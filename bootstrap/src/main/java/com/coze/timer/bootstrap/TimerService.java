@@ -20,6 +20,7 @@ import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +86,9 @@ final class TimerService implements AutoCloseable {
                     ComponentSettings.grace(timer)).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
             cluster.ifPresent(c -> checks.addAll(c.healthChecks()));
-            WebServer server = webServer(config, useCases, new RestConfig(settings.maxBodyBytes()), new HealthChecks(checks));
+            RestConfig rest = new RestConfig(settings.maxBodyBytes(), ComponentSettings.millis(timer, "api.headers.timeout", 10_000),
+                    ComponentSettings.millis(timer, "api.body.timeout", 30_000));
+            WebServer server = webServer(config, settings.mode(), useCases, rest, new HealthChecks(checks));
             LOG.info(() -> "Coze Timer (" + settings.mode().name().toLowerCase(Locale.ROOT) + " mode) serving on port " + server.port());
             return new TimerService(parts, server);
         } catch (RuntimeException e) {
@@ -109,9 +112,20 @@ final class TimerService implements AutoCloseable {
                 .withFireLock(c.fireLock());
     }
 
-    private static WebServer webServer(Config config, UseCases useCases, RestConfig restConfig, HealthChecks health) {
-        return WebServer.builder()
-                .config(config.get("server"))
+    /**
+     * The web server. It listens on {@code server.host} ({@code SERVER_HOST}) if set, else on
+     * 127.0.0.1 in embedded mode (a single instance for its own machine) and on every interface in
+     * cluster mode (instances behind a load balancer or in containers).
+     */
+    private static WebServer webServer(Config config, TimerSettings.Mode mode, UseCases useCases, RestConfig restConfig,
+                                       HealthChecks health) {
+        WebServerConfig.Builder builder = WebServer.builder()
+                .config(config.get("server"));
+        if (config.get("server.host").asString().filter(host -> !host.isBlank()).isEmpty()) {
+            builder.host(mode == TimerSettings.Mode.EMBEDDED ? "127.0.0.1" : "0.0.0.0");
+        }
+        RestApi.configureServer(builder, restConfig);
+        return builder
                 .features(Observability.features(health))
                 .routing(routing -> {
                     routing.register("/actuator/health", health);

@@ -24,6 +24,15 @@ public final class CachedTaskStore implements TaskStore {
     }
 
     @Override
+    public boolean insertWithinQuota(Task task, long maxActive) {
+        boolean inserted = storage.insertWithinQuota(task, maxActive);
+        if (inserted) {
+            ledger.mirror(List.of(task));
+        }
+        return inserted;
+    }
+
+    @Override
     public Optional<Task> find(TaskId id) {
         return storage.find(id);
     }

@@ -36,7 +36,7 @@ public final class CreateTaskService implements CreateTask {
                 .flatMap(ok -> checkTarget(command))
                 .flatMap(ok -> checkQuota(command.userId()))
                 .flatMap(ok -> build(command))
-                .map(this::store);
+                .flatMap(this::store);
     }
 
     private Result<Void> checkTarget(CreateTaskCommand command) {
@@ -48,13 +48,16 @@ public final class CreateTaskService implements CreateTask {
         }
     }
 
+    /** A quick refusal with the count; the insert itself checks again, atomically. */
     private Result<Void> checkQuota(long userId) {
         long active = queries.countActiveByUser(userId);
-        return active < policy.maxActiveTasksPerUser()
-                ? Result.ok(null)
-                : Result.rejected(new Rejection(Rejection.Code.QUOTA_EXCEEDED,
-                        "user " + userId + " already has " + active + " active tasks (limit " + policy.maxActiveTasksPerUser() + ")",
-                        "user_id"));
+        return active < policy.maxActiveTasksPerUser() ? Result.ok(null) : quotaExceeded(userId, active);
+    }
+
+    private <T> Result<T> quotaExceeded(long userId, long active) {
+        return Result.rejected(new Rejection(Rejection.Code.QUOTA_EXCEEDED,
+                "user " + userId + " already has " + active + " active tasks (limit " + policy.maxActiveTasksPerUser() + ")",
+                "user_id"));
     }
 
     private Result<Task> build(CreateTaskCommand c) {
@@ -65,10 +68,12 @@ public final class CreateTaskService implements CreateTask {
         }
     }
 
-    private Task store(Task task) {
-        store.insert(task);
+    private Result<Task> store(Task task) {
+        if (!store.insertWithinQuota(task, policy.maxActiveTasksPerUser())) {
+            return quotaExceeded(task.userId(), policy.maxActiveTasksPerUser());
+        }
         TaskLog.created(task);
         changes.scheduled(task);
-        return task;
+        return Result.ok(task);
     }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class TokenServiceTest {
 
     private final InMemoryApiTokens tokens = new InMemoryApiTokens();
-    private final TokenService service = new TokenService(tokens, ManualClock.at("2026-04-22T10:00:00Z"));
+    private final ManualClock clock = ManualClock.at("2026-04-22T10:00:00Z");
+    private final TokenService service = new TokenService(tokens, clock);
+    private final TokenService otherInstance = new TokenService(tokens, clock);
 
     @Test
     void aMintedTokenAuthenticatesAsItsUser() {
@@ -56,5 +58,59 @@ class TokenServiceTest {
         assertThat(new Caller(0, true).mayActFor(2002)).isTrue();
         assertThat(new Caller(1001, false).mayActFor(1001)).isTrue();
         assertThat(new Caller(1001, false).mayActFor(2002)).isFalse();
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtOnceHereAndWithinOneSecondOnAnotherInstanceThatCachedIt() {
+        String token = service.mint(1001, false, "ci");
+        assertThat(otherInstance.authenticate(token)).isPresent(); // now cached there
+        long id = tokens.all().getFirst().tokenId();
+
+        assertThat(service.revoke(new Caller(1001, false), id).isOk()).isTrue();
+
+        assertThat(service.authenticate(token)).isEmpty();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(otherInstance.authenticate(token)).isEmpty();
+        assertThat(TokenService.CACHE_TTL).isLessThan(java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aTokenWithALifetimeIsRefusedFromItsExpiryOnEvenWhenCached() {
+        String token = service.mint(1001, false, "ci", java.util.Optional.of(java.time.Duration.ofDays(30)));
+        assertThat(service.authenticate(token)).isPresent();
+
+        clock.advance(java.time.Duration.ofDays(30).minusMillis(1));
+        assertThat(service.authenticate(token)).isPresent();
+        clock.advance(java.time.Duration.ofMillis(1));
+        assertThat(service.authenticate(token)).isEmpty();
+        assertThat(tokens.all().getFirst().expiresAt()).contains(java.time.Instant.parse("2026-05-22T10:00:00Z"));
+    }
+
+    @Test
+    void aUserListsAndRevokesOnlyItsOwnTokensAndAnAdminAny() {
+        service.mint(1001, false, "mine");
+        service.mint(2002, false, "theirs");
+        long theirs = tokens.list(java.util.OptionalLong.of(2002)).getFirst().tokenId();
+        Caller user = new Caller(1001, false);
+
+        assertThat(service.list(user, java.util.OptionalLong.empty()).orElseThrow()).extracting(ApiToken::userId).containsOnly(1001L);
+        assertThat(service.list(user, java.util.OptionalLong.of(2002)).isOk()).isFalse();
+        assertThat(service.revoke(user, theirs).isOk()).isFalse();
+        assertThat(service.list(new Caller(0, true), java.util.OptionalLong.empty()).orElseThrow()).hasSize(2);
+        assertThat(service.revoke(new Caller(0, true), theirs).orElseThrow().revokedAt()).isPresent();
+    }
+
+    @Test
+    void useIsRecordedAtMostOnceAMinute() {
+        String token = service.mint(1001, false, "ci");
+        service.authenticate(token);
+        java.time.Instant first = tokens.all().getFirst().lastUsedAt().orElseThrow();
+
+        clock.advance(java.time.Duration.ofSeconds(30));
+        service.authenticate(token);
+        assertThat(tokens.all().getFirst().lastUsedAt()).contains(first);
+        clock.advance(java.time.Duration.ofSeconds(31));
+        service.authenticate(token);
+        assertThat(tokens.all().getFirst().lastUsedAt()).contains(first.plusSeconds(61));
     }
 }

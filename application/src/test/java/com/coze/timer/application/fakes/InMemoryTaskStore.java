@@ -52,6 +52,15 @@ public final class InMemoryTaskStore implements TaskStore, TaskQueries {
     }
 
     @Override
+    public synchronized boolean insertWithinQuota(Task task, long maxActive) {
+        if (countActiveByUser(task.userId()) >= maxActive) {
+            return false;
+        }
+        insert(task);
+        return true;
+    }
+
+    @Override
     public synchronized Optional<Task> find(TaskId id) {
         return Optional.ofNullable(tasks.get(id));
     }

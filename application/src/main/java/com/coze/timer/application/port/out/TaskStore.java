@@ -13,6 +13,13 @@ public interface TaskStore {
     /** Stores a new task at version 0. */
     void insert(Task task);
 
+    /**
+     * Stores a new task at version 0 if its user has fewer than {@code maxActive} active (not final)
+     * tasks, atomically: of concurrent inserts for one user, on any instance, at most as many
+     * succeed as the quota has room for. False, and nothing stored, when the quota is full.
+     */
+    boolean insertWithinQuota(Task task, long maxActive);
+
     Optional<Task> find(TaskId id);
 
     /**
