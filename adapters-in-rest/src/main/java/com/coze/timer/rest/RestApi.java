@@ -39,8 +39,11 @@ public final class RestApi {
             chain.proceed();
         });
         ErrorResponses.register(routing);
+        TokenResource tokens = new TokenResource(useCases, callers);
         routing.register(BASE_PATH + "/tasks", new TaskResource(useCases, callers, new JsonBodies(config)))
                 .register(BASE_PATH + "/users", new UserTaskResource(useCases, callers))
+                .register(BASE_PATH + "/tokens", tokens)
+                .get(BASE_PATH + "/users/{userId}/tokens", tokens::listOfUser)
                 .any("/api", RestApi::noSuchRoute)
                 .any("/api/*", RestApi::noSuchRoute);
     }

@@ -8,6 +8,7 @@ import com.coze.timer.application.port.in.DeleteTask;
 import com.coze.timer.application.port.in.GetTask;
 import com.coze.timer.application.port.in.ListExecutions;
 import com.coze.timer.application.port.in.ListUserTasks;
+import com.coze.timer.application.port.in.ManageTokens;
 import com.coze.timer.application.port.in.ModifyTask;
 import java.util.Objects;
 
@@ -21,7 +22,8 @@ public record UseCases(
         ListUserTasks listUserTasks,
         CountRunningTasks countRunningTasks,
         ListExecutions listExecutions,
-        Authenticate authenticate) {
+        Authenticate authenticate,
+        ManageTokens manageTokens) {
 
     public UseCases {
         Objects.requireNonNull(createTask, "createTask");
@@ -33,5 +35,6 @@ public record UseCases(
         Objects.requireNonNull(countRunningTasks, "countRunningTasks");
         Objects.requireNonNull(listExecutions, "listExecutions");
         Objects.requireNonNull(authenticate, "authenticate");
+        Objects.requireNonNull(manageTokens, "manageTokens");
     }
 }

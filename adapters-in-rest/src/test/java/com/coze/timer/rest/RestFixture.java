@@ -48,6 +48,7 @@ final class RestFixture {
                 new ListUserTasksService(store),
                 new CountRunningTasksService(store, clock),
                 new ListExecutionsService(store, log),
+                tokenService,
                 tokenService);
     }
 

@@ -34,6 +34,7 @@ final class UseCaseWiring {
                 new ListUserTasksService(db.taskQueries()),
                 new CountRunningTasksService(db.taskQueries(), clock),
                 new ListExecutionsService(store, db.executionLog()),
+                tokens,
                 tokens);
     }
 }
