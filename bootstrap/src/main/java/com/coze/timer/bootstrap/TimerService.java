@@ -135,12 +135,15 @@ final class TimerService implements AutoCloseable {
                 .start();
     }
 
-    /** On a database without tokens, mints the first admin token, prints it once and keeps it in the data folder. */
+    /**
+     * On a database without tokens, mints the first admin token and keeps it in the data folder
+     * (0600); the console, whose output may go to shared logs, is told only where it is.
+     */
     private static void announceFirstAdminToken(TokenService tokens, DataFolder folder) {
         tokens.mintFirstAdminToken().ifPresent(token -> {
             Path file = folder.writeAdminToken(token);
-            System.out.println("First start: an admin token was created. It is shown only this once, and kept in " + file + ":");
-            System.out.println(token);
+            System.out.println("First start: an admin token was created and written to " + file
+                    + " (readable by this user only). Read it from there; it is not printed.");
         });
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,6 +63,25 @@ final class RunningService implements AutoCloseable {
 
     Response call(String method, String path, String token, String json) {
         return new ApiClient("http://127.0.0.1:" + service.port()).call(method, path, token, json);
+    }
+
+    /** The value of a response header of a GET without a token, if the answer had it. */
+    Optional<String> header(String path, String name) {
+        try {
+            java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + service.port() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.headers().firstValue(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int port() {
+        return service.port();
     }
 
     Response post(String path, String token, String json) {

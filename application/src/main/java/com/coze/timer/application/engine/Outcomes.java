@@ -11,6 +11,7 @@ import com.coze.timer.domain.stop.ResponseDocument;
 import com.coze.timer.domain.stop.StopPolicy.ExecutionFacts;
 import com.coze.timer.domain.task.MisfireRule;
 import com.coze.timer.domain.task.PendingFire;
+import com.coze.timer.domain.task.SecretHeaders;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.time.Instant;
@@ -27,9 +28,11 @@ final class Outcomes {
         this.misfires = misfires;
     }
 
+    /** The log record of a call; a target that echoes the request finds the task's secret header values masked in it. */
     static ExecutionRecord record(Task task, PendingFire fire, CallbackResult result) {
+        Optional<String> body = result.body().map(text -> SecretHeaders.redactIn(text, task.callback().headers()));
         return new ExecutionRecord(0, fire.executionId(), task.id(), task.userId(), fire.scheduledTime(),
-                result.startedAt(), result.durationMs(), result.httpStatus(), result.body(), result.attempts(), outcomeOf(result),
+                result.startedAt(), result.durationMs(), result.httpStatus(), body, result.attempts(), outcomeOf(result),
                 result.error());
     }
 

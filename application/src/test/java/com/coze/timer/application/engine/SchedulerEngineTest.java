@@ -80,6 +80,21 @@ class SchedulerEngineTest {
     }
 
     @Test
+    void aTargetThatEchoesTheRequestHasTheTasksSecretHeaderValuesMaskedInTheLog() throws Exception {
+        TaskId id = stored(aTask().interval(10).header("Authorization", "Bearer s3cr3t-service-token")
+                .header("X-Api-Key", "k/ey\"42").header("X-Trace", "trace-visible").build());
+        at("2026-04-22T10:00:10Z");
+        String echo = "{\"headers\":{\"Authorization\":\"Bearer s3cr3t-service-token\",\"X-Api-Key\":\"k\\/ey\\\"42\","
+                + "\"X-Trace\":\"trace-visible\"},\"raw\":\"token=s3cr3t-service-token\"}";
+        sender.last().respond(200, echo, clock.instant());
+        engine.recordFinished(0);
+
+        String stored = log.recent(id, 10, Optional.empty()).getFirst().responseBody().orElseThrow();
+        assertThat(stored).doesNotContain("s3cr3t-service-token").doesNotContain("ey\\\"42").contains("trace-visible")
+                .contains("\"Authorization\":\"******\"").contains("token=******");
+    }
+
+    @Test
     void givenMaxCountReached_thenTaskCompletesAndFiresNoMore() throws Exception {
         TaskId id = stored(aTask().interval(1).maxCount(3).build());
         for (int second = 1; second <= 6; second++) {

@@ -42,6 +42,40 @@ public final class SecretHeaders {
         return shown;
     }
 
+    /**
+     * {@code text} (a response body, say) with every secret value of {@code headers} masked wherever
+     * it appears: whole, as its credential after an Authorization scheme word, and as JSON escapes it.
+     * Values shorter than 4 characters are left alone: they could not be told from ordinary text.
+     */
+    public static String redactIn(String text, Map<String, String> headers) {
+        String redacted = text;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (isSecret(header.getKey())) {
+                for (String secret : secretForms(header.getValue())) {
+                    redacted = redacted.replace(secret, MASK);
+                }
+            }
+        }
+        return redacted;
+    }
+
+    private static java.util.List<String> secretForms(String value) {
+        java.util.List<String> forms = new java.util.ArrayList<>();
+        int space = value.indexOf(' ');
+        String credential = space > 0 ? value.substring(space + 1).trim() : value;
+        for (String form : new String[] {value, credential}) {
+            if (form.length() >= 4) {
+                forms.add(form);
+                String escaped = form.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/");
+                if (!escaped.equals(form)) {
+                    forms.add(escaped);
+                    forms.add(form.replace("\\", "\\\\").replace("\"", "\\\""));
+                }
+            }
+        }
+        return forms;
+    }
+
     private static String maskValue(String name, String value) {
         if (!AUTHORIZATION_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
             return MASK; // only an Authorization value starts with a scheme word; elsewhere the first word may be secret
