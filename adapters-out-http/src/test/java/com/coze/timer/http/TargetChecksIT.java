@@ -55,4 +55,14 @@ class TargetChecksIT {
         assertThat(result.error()).get().asString().contains("private targets are not allowed");
         assertThat(result.attempts()).isEqualTo(1);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://[64:ff9b::a9fe:a9fe]:9/latest/meta-data/",
+        "http://[2002:7f00:1::]:9/", "http://[::ffff:0:7f00:1]:9/", "http://198.18.0.1:9/", "http://192.0.0.170:9/"})
+    void anAddressThatEmbedsOrIsANonGlobalSpecialPurposeOneIsRefusedAtCallTime(String url) throws Exception {
+        CallbackResult result = sendAndWait(sender, aFire().to(url).build());
+
+        assertThat(result.error()).get().asString().contains("private targets are not allowed");
+        assertThat(result.attempts()).isEqualTo(1);
+    }
 }

@@ -140,7 +140,7 @@ final class Storage implements AutoCloseable {
     }
 
     private static boolean answers(String url) {
-        DriverManager.setLoginTimeout(2);
+        DriverManager.setLoginTimeout(10); // a loaded machine may take seconds to answer; a closed port refuses at once
         try (Connection ignored = DriverManager.getConnection(url, "root", "")) {
             return true;
         } catch (SQLException e) {

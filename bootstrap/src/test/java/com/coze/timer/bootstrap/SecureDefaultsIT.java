@@ -89,7 +89,7 @@ class SecureDefaultsIT {
         String created = cli("token", "create", "--user", "77", "--label", "ci-deploy", "--expires-in", "30d");
         List<String> lines = created.lines().filter(l -> !l.isBlank()).toList();
         String token = lines.getLast().trim();
-        assertThat(token).startsWith("ctk_");
+        assertThat(token).as(created).startsWith("ctk_");
         assertThat(created).contains("expires");
         assertThat(service.get("/api/v1/users/77/tasks", token).status()).isEqualTo(200);
 

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "Repairs wrong years in Coze Timer task timestamps.",
             "",
             "Finds rows of the tasks table whose start_time, next_run_time, created_at or updated_at "
-                + "has a year after --wrong-after, and sets that year to --year, keeping month, day and "
+                + "has a year after --wrong-after (default: the database clock's current year), and sets "
+                + "that year to --year (default: the current year), keeping month, day and "
                 + "time to the millisecond. 29 February becomes 28 February when --year is not a leap "
                 + "year; the report marks it.",
             "",
@@ -52,10 +53,13 @@ import picocli.CommandLine.Spec;
             "Undo an applied run with the mysql client:",
             "  mysql -h HOST -P PORT -u USER -p DATABASE < timefix-undo-<stamp>.sql",
             "",
+            "The embedded database of a data folder, running or not:",
+            "  timefix --data-dir ./data",
+            "",
             "Exit codes:",
             "  0  done, or nothing to fix",
             "  1  failure: cannot connect, a task changed meanwhile, a wrong year is left",
-            "  2  bad usage"})
+            "  2  bad usage, or a cutoff before the current year without --allow-past-cutoff"})
 public final class TimeFixCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "${env:TIMEFIX_HOST:-localhost}",
@@ -81,13 +85,23 @@ public final class TimeFixCommand implements Callable<Integer> {
     @Option(names = "--password", description = "Database password; prefer TIMEFIX_PASSWORD.")
     private String password;
 
-    @Option(names = "--wrong-after", paramLabel = "<year>", defaultValue = "2024",
-            description = "Years after this one are wrong (default: ${DEFAULT-VALUE}).")
-    private int wrongAfter;
+    @Option(names = "--data-dir", paramLabel = "<dir>",
+            description = "A Coze Timer data folder: its embedded database, running or not, with the folder's credentials;"
+                + " replaces --host, --port, --user, --password and --database.")
+    private Path dataDir;
 
-    @Option(names = "--year", defaultValue = "2023",
-            description = "The year that replaces a wrong one; at most --wrong-after (default: ${DEFAULT-VALUE}).")
-    private int year;
+    @Option(names = "--wrong-after", paramLabel = "<year>",
+            description = "Years after this one are wrong (default: the database clock's current year).")
+    private Integer wrongAfter;
+
+    @Option(names = "--year",
+            description = "The year that replaces a wrong one; at most --wrong-after (default: the database clock's current year).")
+    private Integer year;
+
+    @Option(names = "--allow-past-cutoff",
+            description = "Allow a --wrong-after earlier than the database's current year, which moves this year's rows too"
+                + " (the seed's own case: --wrong-after 2024 --year 2023 --allow-past-cutoff).")
+    private boolean allowPastCutoff;
 
     @Option(names = "--columns", split = ",", paramLabel = "<column>", converter = TimeColumnConverter.class,
             defaultValue = "start_time,next_run_time,created_at,updated_at",
@@ -128,16 +142,36 @@ public final class TimeFixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepairScope scope = scope();
         PrintWriter err = spec.commandLine().getErr();
         if (apply && !yes && !terminal.isInteractive()) {
             err.println("--apply asks for confirmation, but there is no terminal to ask; "
                     + "add --yes to apply without asking. Nothing was written.");
             return ExitCode.USAGE;
         }
+        if (dataDir != null) {
+            try (EmbeddedDataDir embedded = EmbeddedDataDir.open(dataDir)) {
+                if (embedded.startedHere()) {
+                    err.println("No service runs on " + dataDir + "; started its embedded database for this run.");
+                }
+                return connectAndRun(embedded.target(), embedded.password(), err);
+            } catch (IOException | RuntimeException e) {
+                err.println("cannot reach the embedded database of " + dataDir + ": " + ConnectionFailure.firstLine(e.getMessage()));
+                return ExitCode.SOFTWARE;
+            }
+        }
         DatabaseTarget target = new DatabaseTarget(host, port, database, user, jdbcUrl);
-        try (Connection connection = connect(target)) {
-            return run(new RepairSession(connection, scope, spec.commandLine().getOut(), err), target);
+        return connectAndRun(target, null, err);
+    }
+
+    private int connectAndRun(DatabaseTarget target, String knownPassword, PrintWriter err) {
+        try (Connection connection = connect(target, knownPassword)) {
+            int currentYear = DatabaseClock.currentYear(connection);
+            RepairScope scope = scope(currentYear);
+            RepairSession session = new RepairSession(connection, scope, spec.commandLine().getOut(), err);
+            if (scope.years().wrongAfter() < currentYear && !allowPastCutoff) {
+                return refusePastCutoff(session, scope, currentYear, err);
+            }
+            return run(session, target);
         } catch (CannotConnect e) {
             err.println(e.getMessage());
         } catch (SQLException e) {
@@ -166,9 +200,25 @@ public final class TimeFixCommand implements Callable<Integer> {
         return session.apply(plan, undoFile != null ? undoFile : UndoFile.defaultPath(clock), target.describe());
     }
 
-    private RepairScope scope() {
+    /**
+     * A cutoff before the database's current year would move this year's rows, which are right: it
+     * is refused, saying how many rows from which years it would move, unless --allow-past-cutoff.
+     */
+    private int refusePastCutoff(RepairSession session, RepairScope scope, int currentYear, PrintWriter err) throws SQLException {
+        RepairPlan plan = session.plan();
+        err.println("Refused: --wrong-after " + scope.years().wrongAfter() + " is before the database's current year " + currentYear
+                + ", so it would move " + plan.rows().size() + " row(s) " + DatabaseClock.yearsOf(plan)
+                + " to " + scope.years().targetYear() + ", rows of this year among them. Nothing was written.");
+        err.println("If those years really are wrong (the seed's case is --wrong-after 2024 --year 2023), add --allow-past-cutoff.");
+        return ExitCode.USAGE;
+    }
+
+    /** The scope; an unset year rule comes from the database's clock: its current year is the last right one. */
+    private RepairScope scope(int currentYear) {
         try {
-            return new RepairScope(new YearRepair(wrongAfter, year), columnSet(), taskId, userId);
+            int cutoff = wrongAfter != null ? wrongAfter : currentYear;
+            int target = year != null ? year : Math.min(currentYear, cutoff);
+            return new RepairScope(new YearRepair(cutoff, target), columnSet(), taskId, userId);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -178,9 +228,9 @@ public final class TimeFixCommand implements Callable<Integer> {
         return columns.isEmpty() ? EnumSet.noneOf(TimeColumn.class) : EnumSet.copyOf(columns);
     }
 
-    private Connection connect(DatabaseTarget target) throws CannotConnect {
+    private Connection connect(DatabaseTarget target, String knownPassword) throws CannotConnect {
         try {
-            return target.connect(password(target));
+            return target.connect(knownPassword != null ? knownPassword : password(target));
         } catch (SQLException e) {
             throw new CannotConnect(ConnectionFailure.describe(target, e));
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,9 +34,11 @@ final class UndoFile {
         return Path.of("timefix-undo-" + FILE_STAMP.format(LocalDateTime.now(clock)) + ".sql");
     }
 
-    /** Saves the undo script of {@code plan} to {@code path}; refuses to overwrite an existing file. */
+    /** Saves the undo script of {@code plan} to {@code path} (mode 0600); refuses to overwrite an existing file. */
     static void write(Path path, RepairPlan plan, String database) throws IOException {
-        Files.writeString(path, script(plan, database), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        // readable by its owner only: it holds task ids and times of every user; createFile refuses an existing file
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(path, script(plan, database), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /** The undo script of {@code plan}. */

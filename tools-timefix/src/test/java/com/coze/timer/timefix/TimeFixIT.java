@@ -299,10 +299,105 @@ class TimeFixIT {
         assertThat(result.err()).contains("2025").contains("found wrong again");
     }
 
+    /** The tool on the test database, with the seed's year rule (after 2024 -> 2023) unless the test gives its own. */
     private static Result timefix(Terminal terminal, String... args) {
+        List<String> given = List.of(args);
         List<String> all = new ArrayList<>(List.of("--jdbc-url", jdbcUrl, "--user", db.user(), "--password", ""));
-        all.addAll(List.of(args));
+        if (!given.contains("--wrong-after") && !given.contains("--year") && !given.contains("--defaults")) {
+            all.addAll(List.of("--wrong-after", "2024", "--year", "2023", "--allow-past-cutoff"));
+        }
+        given.stream().filter(arg -> !arg.equals("--defaults")).forEach(all::add);
         return TimeFixRunner.run(terminal, all.toArray(String[]::new));
+    }
+
+    private static int currentYear() {
+        return java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+    }
+
+    @Test
+    void withItsDefaultsOnAHealthyDatabaseItFindsNothingToFix() throws Exception {
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        aTask("today").startTime(now).nextRunTime(now.plusDays(1)).createdAt(now.minusDays(3)).updatedAt(now).insert(connection);
+        aTask("last-year").startTime(now.minusYears(1)).createdAt(now.minusYears(1)).insert(connection);
+        var before = TaskRow.snapshot(connection);
+
+        Result result = timefix(noTerminal(), "--defaults", "--apply", "--yes", "--undo-file", undoFile.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Nothing to fix");
+        assertThat(TaskRow.snapshot(connection)).isEqualTo(before);
+    }
+
+    @Test
+    void byDefaultAYearAfterTheDatabasesCurrentOneIsWrongAndBecomesTheCurrentYear() throws Exception {
+        int year = currentYear();
+        aTask("future").startTime(LocalDateTime.of(year + 1, 3, 4, 5, 6, 7)).insert(connection);
+
+        Result result = timefix(noTerminal(), "--defaults");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern(row("future", "start_time", (year + 1) + "-03-04 05:06:07.000", year + "-03-04 05:06:07.000"));
+    }
+
+    @Test
+    void aCutoffBeforeTheCurrentYearIsRefusedNamingTheRowsAndYearsItWouldMove() throws Exception {
+        int year = currentYear();
+        aTask("this-year").startTime(LocalDateTime.of(year, 1, 2, 3, 4, 5)).insert(connection);
+        aTask("also-this-year").createdAt(LocalDateTime.of(year, 2, 2, 3, 4, 5)).insert(connection);
+        var before = TaskRow.snapshot(connection);
+
+        Result refused = TimeFixRunner.run(noTerminal(), "--jdbc-url", jdbcUrl, "--user", db.user(), "--password", "",
+                "--wrong-after", "2024", "--year", "2023", "--apply", "--yes", "--undo-file", undoFile.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--wrong-after 2024 is before the database's current year " + year)
+                .contains("2 row(s) from " + year + " (2 rows)").contains("--allow-past-cutoff");
+        assertThat(TaskRow.snapshot(connection)).isEqualTo(before);
+    }
+
+    @Test
+    void theUndoFileIsReadableByItsOwnerOnly() throws Exception {
+        aTask("task-a").startTime(WRONG_START).insert(connection);
+
+        Result result = timefix(noTerminal(), "--apply", "--yes", "--undo-file", undoFile.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.getPosixFilePermissions(undoFile))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void theDataDirOfAStoppedServiceIsReachedByStartingItsDatabaseForTheRun() throws Exception {
+        Path folder = ROOT.resolve("stopped-" + UUID.randomUUID());
+        try (EmbeddedMariaDb own = EmbeddedMariaDb.start(folder, 0)) {
+            MysqlDataSource dataSource = new MysqlDataSource();
+            dataSource.setUrl(own.jdbcUrl("coze_timer"));
+            dataSource.setUser(own.user());
+            dataSource.setPassword("");
+            SchemaMigrations.migrate(dataSource);
+            try (Connection c = DriverManager.getConnection(own.jdbcUrl("coze_timer"), own.user(), "")) {
+                aTask("stopped-a").startTime(LocalDateTime.of(currentYear() + 3, 1, 1, 0, 0)).insert(c);
+            }
+            Files.writeString(folder.resolve("mariadb/port"), own.port() + "\n");
+        }
+
+        Result result = TimeFixRunner.run(noTerminal(), "--data-dir", folder.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("started its embedded database for this run");
+        assertThat(result.out()).containsPattern(row("stopped-a", "start_time"));
+    }
+
+    @Test
+    void theDataDirOfARunningServiceIsReachedThroughItsPortFile() throws Exception {
+        aTask("task-a").startTime(LocalDateTime.of(currentYear() + 2, 1, 1, 0, 0)).insert(connection);
+        Files.writeString(ROOT.resolve("mariadb/port"), db.port() + "\n");
+
+        Result result = TimeFixRunner.run(noTerminal(), "--data-dir", ROOT.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern(row("task-a", "start_time"));
+        assertThat(result.err()).doesNotContain("started its embedded database");
     }
 
     /** A report line holding {@code cells} in this order, however the columns are padded. */
