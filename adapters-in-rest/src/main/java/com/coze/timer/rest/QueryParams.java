@@ -4,6 +4,7 @@ import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.task.TaskStatus;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Query and path parameters, read with errors that name the parameter. */
 final class QueryParams {
@@ -30,6 +31,17 @@ final class QueryParams {
     /** The {@code {userId}} path parameter, spelt {@code user_id} in errors as in the API. */
     static long userId(ServerRequest req) {
         return parse(req.path().pathParameters().get("userId"), "user_id", Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The {@code user_id} query parameter, if given. */
+    static OptionalLong userIdQuery(ServerRequest req) {
+        return req.query().first("user_id").asOptional()
+                .map(text -> OptionalLong.of(parse(text, "user_id", Long.MIN_VALUE, Long.MAX_VALUE))).orElse(OptionalLong.empty());
+    }
+
+    /** The {@code {tokenId}} path parameter, spelt {@code token_id} in errors as in the API. */
+    static long tokenId(ServerRequest req) {
+        return parse(req.path().pathParameters().get("tokenId"), "token_id", 1, Long.MAX_VALUE);
     }
 
     static String taskId(ServerRequest req) {

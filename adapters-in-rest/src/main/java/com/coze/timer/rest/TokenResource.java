@@ -2,7 +2,6 @@ package com.coze.timer.rest;
 
 import com.coze.timer.application.auth.ApiToken;
 import com.coze.timer.application.auth.Caller;
-import com.coze.timer.domain.InvalidArgument;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -48,33 +47,12 @@ final class TokenResource implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = callers.of(req);
-        OptionalLong userId = req.query().first("user_id").asOptional()
-                .map(text -> OptionalLong.of(userIdOf(text))).orElse(OptionalLong.empty());
-        Responses.send(res, useCases.manageTokens().list(caller, userId), Status.OK_200, TokenResource::page);
+        Responses.send(res, useCases.manageTokens().list(caller, QueryParams.userIdQuery(req)), Status.OK_200, TokenResource::page);
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
         Caller caller = callers.of(req);
-        long tokenId = tokenIdOf(req.path().pathParameters().get("tokenId"));
-        Responses.send(res, useCases.manageTokens().revoke(caller, tokenId), Status.OK_200, TokenResource::token);
-    }
-
-    private static long userIdOf(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidArgument("user_id", "user_id must be an integer");
-        }
-    }
-
-    private static long tokenIdOf(String text) {
-        try {
-            long id = Long.parseLong(text.trim());
-            InvalidArgument.require(id >= 1, "token_id", "token_id must be >= 1");
-            return id;
-        } catch (NumberFormatException e) {
-            throw new InvalidArgument("token_id", "token_id must be an integer");
-        }
+        Responses.send(res, useCases.manageTokens().revoke(caller, QueryParams.tokenId(req)), Status.OK_200, TokenResource::token);
     }
 
     private static JsonObject page(List<ApiToken> tokens) {
