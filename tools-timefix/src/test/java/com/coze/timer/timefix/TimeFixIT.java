@@ -249,6 +249,7 @@ class TimeFixIT {
 
         Result result = TimeFixRunner.run(noTerminal(), "--host", "127.0.0.1", "--port", String.valueOf(db.port()),
                 "--user", db.user(), "--password", "", "--database", "coze_timer",
+                "--wrong-after", "2024", "--year", "2023", "--allow-past-cutoff",
                 "--apply", "--yes", "--undo-file", undoFile.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -293,7 +294,7 @@ class TimeFixIT {
 
     @Test
     void aTargetYearAfterTheThresholdIsAUsageError() {
-        Result result = timefix(noTerminal(), "--year", "2025");
+        Result result = timefix(noTerminal(), "--wrong-after", "2024", "--year", "2025");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("2025").contains("found wrong again");
