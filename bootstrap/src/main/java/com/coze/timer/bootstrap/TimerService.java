@@ -18,7 +18,6 @@ import com.coze.timer.rest.RestConfig;
 import com.coze.timer.rest.UseCases;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
-import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +58,7 @@ final class TimerService implements AutoCloseable {
         Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
-            TimerMetrics metrics = parts.add(new TimerMetrics(Metrics.globalRegistry()));
+            TimerMetrics metrics = parts.add(new TimerMetrics(Observability.meterRegistry(config)));
             DataFolder folder = new DataFolder(settings.dataDir());
             if (settings.mode() == TimerSettings.Mode.EMBEDDED) {
                 parts.add(folder.lockForService());
