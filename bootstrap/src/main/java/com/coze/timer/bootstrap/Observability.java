@@ -31,7 +31,7 @@ final class Observability {
 
     /** How often {@code timer_tasks} counts the tasks by status ({@code timer.metrics.tasks.refresh}, ms). */
     static Duration taskCountsRefresh(Config timer) {
-        return Duration.ofMillis(timer.get("metrics.tasks.refresh").asLong().orElse(10_000L));
+        return ComponentSettings.millis(timer.get("metrics.tasks.refresh"), Duration.ofSeconds(10), 1);
     }
 
     /**

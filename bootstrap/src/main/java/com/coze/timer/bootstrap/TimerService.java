@@ -55,6 +55,11 @@ final class TimerService implements AutoCloseable {
         Config timer = config.get("timer");
         Optional<ClusterSettings> clusterSettings = settings.mode() == TimerSettings.Mode.CLUSTER
                 ? Optional.of(ClusterSettings.from(timer)) : Optional.empty();
+        // Every setting is read and checked before anything starts, so that a bad one stops the start at once.
+        var http = ComponentSettings.http(timer, settings.allowPrivateTargets());
+        EngineSettings engineSettings = ComponentSettings.engine(timer, clusterSettings);
+        Duration grace = ComponentSettings.grace(timer);
+        Duration taskCountsRefresh = Observability.taskCountsRefresh(timer);
         Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
@@ -69,23 +74,23 @@ final class TimerService implements AutoCloseable {
             if (cluster.isEmpty()) {
                 announceFirstAdminToken(tokens, folder);
             }
-            var http = ComponentSettings.http(timer, settings.allowPrivateTargets());
             OkHttpCallbackSender sender = parts.add(new OkHttpCallbackSender(http,
                     cluster.map(Cluster::rateBuckets).orElse(RateBuckets.LOCAL), metrics.rateLimits()));
-            EngineSettings engineSettings = ComponentSettings.engine(timer, clusterSettings);
             EnginePorts ports = enginePorts(db, sender, cluster, clock).withMetrics(metrics.fires());
             SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
             metrics.watchEngine(engine, engineSettings.window());
-            metrics.watchTasks(db.taskQueries(), Observability.taskCountsRefresh(timer));
+            metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
             cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
             UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
-                    ComponentSettings.grace(timer)).start());
+                    grace).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
             cluster.ifPresent(c -> checks.addAll(c.healthChecks()));
             WebServer server = webServer(config, useCases, new RestConfig(settings.maxBodyBytes()), new HealthChecks(checks));
-            LOG.info(() -> "Coze Timer (" + settings.mode().name().toLowerCase(Locale.ROOT) + " mode) serving on port " + server.port());
+            String host = config.get("server.host").asString().orElse("0.0.0.0");
+            LOG.info(() -> "Coze Timer " + Version.current() + " (" + settings.mode().name().toLowerCase(Locale.ROOT)
+                    + " mode) listening on http://" + host + ":" + server.port());
             return new TimerService(parts, server);
         } catch (RuntimeException e) {
             parts.close();
@@ -124,7 +129,7 @@ final class TimerService implements AutoCloseable {
     private static void announceFirstAdminToken(TokenService tokens, DataFolder folder) {
         tokens.mintFirstAdminToken().ifPresent(token -> {
             Path file = folder.writeAdminToken(token);
-            System.out.println("First start: an admin token was created. It is shown only this once, and kept in " + file + ":");
+            System.out.println("First start: an admin token was created and kept in " + file + ":");
             System.out.println(token);
         });
     }

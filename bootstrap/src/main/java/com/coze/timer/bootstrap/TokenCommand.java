@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code token create --user N [--admin]}: mints an API token and prints it as the last line. */
+/** {@code token create --user N [--admin]}: mints an API token and prints it, alone, on standard output. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
         subcommands = TokenCommand.Create.class)
 final class TokenCommand {
@@ -36,12 +36,13 @@ final class TokenCommand {
             TimerSettings settings = TimerSettings.from(Main.config());
             try (Storage storage = Storage.open(settings, new DataFolder(settings.dataDir()), true)) {
                 String token = new TokenService(storage.persistence().apiTokens(), Clock.systemUTC()).mint(userId, admin, label);
-                System.out.println("Token for user " + userId + (admin ? " (admin)" : "") + ":");
                 System.out.println(token);
                 return 0;
             } catch (TimerSettings.SettingsException e) {
                 System.err.println("coze-timer: " + e.getMessage());
                 return 2;
+            } catch (RuntimeException e) {
+                return Main.failed("could not create a token", e);
             }
         }
     }
