@@ -83,6 +83,11 @@ class CommandLineIT {
             assertThat(second.err()).containsExactly("coze-timer: could not start: another Coze Timer is running on the data folder "
                     + data + "; stop it, or give this one its own TIMER_DATA_DIR");
 
+            assertThat(probe(serviceEnv.get("SERVER_PORT")).exit()).as("the container health check").isZero();
+            Said down = probe(Integer.toString(ClusterServers.freePort()));
+            assertThat(down.exit()).isEqualTo(1);
+            assertThat(down.err()).singleElement().asString().contains("/observe/health/ready");
+
             Said token = run(TimerProcess.java(), env, Duration.ofSeconds(60), "token", "create", "--user", "7");
             assertThat(token.exit()).isZero();
             assertThat(token.out()).singleElement().asString().startsWith("ctk_");
@@ -119,6 +124,14 @@ class CommandLineIT {
                 || line.contains("SEVERE") || line.contains("Exception"));
     }
 
+    /** The Dockerfile's HEALTHCHECK: {@code java -cp coze-timer.jar com.coze.timer.bootstrap.HealthProbe}. */
+    private static Said probe(String port) throws Exception {
+        List<String> command = List.of(TimerProcess.java(), "-cp", TimerProcess.jar().toString(), "com.coze.timer.bootstrap.HealthProbe");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SERVER_PORT", port);
+        return finish(builder, Duration.ofSeconds(30));
+    }
+
     private static Process start(Map<String, String> env, Path out, Path err) throws IOException {
         Files.createDirectories(ROOT);
         ProcessBuilder builder = new ProcessBuilder(TimerProcess.command(TimerProcess.java()))
@@ -128,12 +141,16 @@ class CommandLineIT {
     }
 
     private static Said run(String java, Map<String, String> env, Duration timeout, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(TimerProcess.command(java, args));
+        builder.environment().putAll(env);
+        return finish(builder, timeout);
+    }
+
+    private static Said finish(ProcessBuilder builder, Duration timeout) throws Exception {
         Files.createDirectories(ROOT);
         Path out = Files.createTempFile(ROOT, "out", ".txt");
         Path err = Files.createTempFile(ROOT, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(TimerProcess.command(java, args)).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("still running after " + timeout + ": " + Files.readString(err));

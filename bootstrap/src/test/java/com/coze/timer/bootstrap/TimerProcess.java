@@ -53,6 +53,10 @@ final class TimerProcess implements AutoCloseable {
         return JAVA;
     }
 
+    static Path jar() {
+        return JAR;
+    }
+
     static TimerProcess start(String name, Map<String, String> environment, Path logs) {
         int port = ClusterServers.freePort();
         Map<String, String> env = new java.util.HashMap<>(environment);
