@@ -81,7 +81,9 @@ final class Storage implements AutoCloseable {
         long backoffMs = 1_000;
         while (true) {
             try {
-                return open.get();
+                Storage storage = open.get();
+                LOG.info(() -> "database at " + address);
+                return storage;
             } catch (RuntimeException e) {
                 long wait = backoffMs;
                 LOG.warning(() -> "cannot reach the database at " + address + ": " + rootMessage(e) + "; retrying in " + wait / 1000
