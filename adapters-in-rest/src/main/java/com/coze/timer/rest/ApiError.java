@@ -12,12 +12,18 @@ final class ApiError extends RuntimeException {
     private final transient Status status;
     private final String code;
     private final String field;
+    private final String allow;
 
     private ApiError(Status status, String code, String message, String field) {
+        this(status, code, message, field, null);
+    }
+
+    private ApiError(Status status, String code, String message, String field, String allow) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.allow = allow;
     }
 
     static ApiError unauthorized(String message) {
@@ -41,6 +47,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(Status.NOT_FOUND_404, "not_found", message, null);
     }
 
+    /** A known path asked with a method it does not serve; {@code allow} is the value of the {@code Allow} header. */
+    static ApiError methodNotAllowed(String message, String allow) {
+        return new ApiError(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed", message, null, allow);
+    }
+
     static ApiError badRequest(String message) {
         return new ApiError(Status.BAD_REQUEST_400, "invalid_argument", message, null);
     }
@@ -51,6 +62,11 @@ final class ApiError extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    /** The methods a 405 names in its {@code Allow} header, or null. */
+    String allow() {
+        return allow;
     }
 
     /** The request field at fault, or null. */

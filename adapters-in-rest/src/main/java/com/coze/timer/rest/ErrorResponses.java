@@ -67,6 +67,9 @@ final class ErrorResponses {
         if (e.status() == Status.UNAUTHORIZED_401) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"coze-timer\"");
         }
+        if (e.allow() != null) {
+            res.header(HeaderNames.ALLOW, e.allow());
+        }
         send(res, e.status(), e.code(), e.getMessage(), e.field());
     }
 

@@ -62,6 +62,12 @@ public final class RestApi {
     }
 
     private static void noSuchRoute(ServerRequest req, ServerResponse res) {
-        throw ApiError.notFound("no such resource: " + req.prologue().method().text() + " " + req.path().absolute().path());
+        String method = req.prologue().method().text();
+        String path = req.path().absolute().path();
+        ApiPaths.find(path).ifPresent(known -> {
+            throw ApiError.methodNotAllowed(method + " is not served on " + known.template() + "; it serves " + known.allow(),
+                    known.allow());
+        });
+        throw ApiError.notFound("no such resource: " + method + " " + path);
     }
 }

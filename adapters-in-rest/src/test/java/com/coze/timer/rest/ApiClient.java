@@ -97,13 +97,14 @@ final class ApiClient {
     }
 
     /** A status, its content type, and the body as text and, when it is one, as a JSON object. */
-    record Reply(int status, Optional<String> contentType, String text, Optional<String> wwwAuthenticate) {
+    record Reply(int status, Optional<String> contentType, String text, Optional<String> wwwAuthenticate, Optional<String> allow) {
 
         static Reply of(Http1ClientResponse response) {
             return new Reply(response.status().code(),
                     response.headers().first(HeaderNames.CONTENT_TYPE),
                     response.entity().hasEntity() ? response.as(String.class) : "",
-                    response.headers().first(HeaderNames.WWW_AUTHENTICATE));
+                    response.headers().first(HeaderNames.WWW_AUTHENTICATE),
+                    response.headers().first(HeaderNames.ALLOW));
         }
 
         JsonObject json() {

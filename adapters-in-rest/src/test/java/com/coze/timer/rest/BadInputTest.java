@@ -77,7 +77,7 @@ class BadInputTest {
                 bad("a cron_expression on an interval task",
                         body("\"type\":\"interval\",\"interval_seconds\":5,\"cron_expression\":\"0 0 12 * * ?\""), "cron_expression"),
                 bad("an invalid cron", body("\"type\":\"cron\",\"cron_expression\":\"every day at noon\""), "cron_expression"),
-                bad("a five-field cron", body("\"type\":\"cron\",\"cron_expression\":\"0 12 * * *\""), "cron_expression"),
+                bad("a five-field cron out of range", body("\"type\":\"cron\",\"cron_expression\":\"0 24 * * *\""), "cron_expression"),
                 bad("no cron_expression", body("\"type\":\"cron\""), "cron_expression"),
                 bad("an unknown time zone",
                         body("\"type\":\"cron\",\"cron_expression\":\"0 0 12 * * ?\",\"time_zone\":\"Mars/Olympus_Mons\""), "time_zone"),

@@ -69,8 +69,16 @@ class OpenApiDocumentTest {
     @Test
     void aCallTheApiDoesNotHaveIsToldApartFromOneItHas() {
         // The check above would pass vacuously if the fallback's answer were not recognised.
-        assertThat(api.call(Method.GET, "/api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/cancel").text()).contains(NO_SUCH_ROUTE);
-        assertThat(api.call(Method.POST, "/api/v1/users/1001/tasks").text()).contains(NO_SUCH_ROUTE);
+        assertThat(api.call(Method.GET, "/api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/nothing").text()).contains(NO_SUCH_ROUTE);
+        assertThat(api.call(Method.POST, "/api/v1/users/1001/tasks").status()).isEqualTo(405);
+    }
+
+    @Test
+    void thePathsThatAnswer405AreTheDocumentedOnesWithTheirMethods() {
+        List<String> known = ApiPaths.ALL.stream()
+                .flatMap(path -> path.methods().stream().map(method -> new Route(method, path.template())))
+                .map(OpenApiDocumentTest::normalized).toList();
+        assertThat(known).containsExactlyInAnyOrderElementsOf(documentedCalls().stream().map(OpenApiDocumentTest::normalized).toList());
     }
 
     @Test

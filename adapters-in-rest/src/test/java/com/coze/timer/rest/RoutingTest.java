@@ -34,11 +34,25 @@ class RoutingTest {
         "GET, /api/v2/tasks",
         "GET, /api/v1/nothing/here",
         "GET, /api/v1/users/1001",
-        "GET, /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/cancel",
-        "POST, /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000",
-        "DELETE, /api/v1/users/1001/tasks"})
+        "GET, /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/nothing"})
     void anUnknownRouteUnderTheApiIsAJson404(String method, String path) {
         assertError(api.call(Method.create(method), path), 404, "not_found", null);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "GET    | /api/v1/tasks                                                   | POST",
+        "GET    | /api/v1/tasks/                                                  | POST",
+        "POST   | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000              | GET, PATCH, DELETE",
+        "GET    | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/cancel       | PUT",
+        "DELETE | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/executions   | GET",
+        "DELETE | /api/v1/users/1001/tasks                                        | GET",
+        "POST   | /api/v1/users/1001/tasks/running-count                          | GET"})
+    void aWrongMethodOnAKnownPathIsAJson405NamingTheAllowedOnes(String method, String path, String allow) {
+        ApiClient.Reply reply = api.call(Method.create(method), path);
+        assertError(reply, 405, "method_not_allowed", null);
+        assertThat(reply.allow()).hasValue(allow);
+        assertThat(reply.text()).contains(method + " is not served on");
     }
 
     @Test

@@ -20,14 +20,14 @@ record ClusterSettings(String redisUrl, String zkConnect, Duration zkSession, Du
         if (zk.isBlank()) {
             throw new TimerSettings.SettingsException("TIMER_MODE=cluster needs TIMER_ZK_CONNECT (e.g. zookeeper:2181)");
         }
-        int slots = timer.get("slot.count").asInt().orElse(Slots.STORED);
+        int slots = ConfigValues.integer(timer.get("slot.count"), Slots.STORED, 1, Slots.STORED);
         if (!Slots.isValidCount(slots)) {
             throw new TimerSettings.SettingsException("TIMER_SLOT_COUNT must divide " + Slots.STORED + ", not " + slots);
         }
-        long sessionMs = timer.get("zk.session").asLong().orElse(10_000L);
-        long handoverMs = timer.get("zk.handover").asLong().orElse(2_000L);
+        Duration session = ComponentSettings.millis(timer.get("zk.session"), Duration.ofSeconds(10), 1);
+        Duration handover = ComponentSettings.millis(timer.get("zk.handover"), Duration.ofSeconds(2), 0);
         String member = timer.get("member.id").asString().orElse("");
-        return new ClusterSettings(redis.trim(), zk.trim(), Duration.ofMillis(sessionMs), Duration.ofMillis(handoverMs), slots,
+        return new ClusterSettings(redis.trim(), zk.trim(), session, handover, slots,
                 member.isBlank() ? defaultMemberId() : member.trim());
     }
 

@@ -17,14 +17,14 @@ final class ComponentSettings {
     static HttpCallbackConfig http(Config timer, boolean allowPrivateTargets) {
         Config http = timer.get("http");
         return HttpCallbackConfig.builder()
-                .maxConnections(http.get("max.connections").asInt().orElse(200))
-                .maxRequests(http.get("max.requests").asInt().orElse(10_000))
-                .maxRequestsPerHost(http.get("max.requests").asInt().orElse(10_000))
-                .connectTimeout(Duration.ofMillis(http.get("connect.timeout").asLong().orElse(5_000L)))
-                .transferTimeout(Duration.ofMillis(http.get("transfer.timeout").asLong().orElse(15_000L)))
-                .maxRetries(http.get("retries").asInt().orElse(3))
-                .initialBackoff(Duration.ofMillis(http.get("backoff").asLong().orElse(1_000L)))
-                .defaultRatePerHost(http.get("rate.default").asDouble().orElse(1_000.0))
+                .maxConnections(ConfigValues.integer(http.get("max.connections"), 200, 1, Integer.MAX_VALUE))
+                .maxRequests(ConfigValues.integer(http.get("max.requests"), 10_000, 1, Integer.MAX_VALUE))
+                .maxRequestsPerHost(ConfigValues.integer(http.get("max.requests"), 10_000, 1, Integer.MAX_VALUE))
+                .connectTimeout(Duration.ofMillis(ConfigValues.atLeast(http.get("connect.timeout"), 5_000L, 1)))
+                .transferTimeout(Duration.ofMillis(ConfigValues.atLeast(http.get("transfer.timeout"), 15_000L, 1)))
+                .maxRetries(ConfigValues.integer(http.get("retries"), 3, 0, Integer.MAX_VALUE))
+                .initialBackoff(Duration.ofMillis(ConfigValues.atLeast(http.get("backoff"), 1_000L, 0)))
+                .defaultRatePerHost(ConfigValues.positiveDecimal(http.get("rate.default"), 1_000.0))
                 .perHostRates(hostRates(http.get("rate.hosts").asString().orElse("")))
                 .allowPrivateTargets(allowPrivateTargets)
                 .build();
@@ -40,12 +40,17 @@ final class ComponentSettings {
         EngineSettings d = EngineSettings.DEFAULTS;
         Duration misfire = cluster.map(c -> c.zkSession().plus(c.handoverDelay()).plusSeconds(5)).orElse(d.misfireThreshold());
         return new EngineSettings(
-                Duration.ofMillis(engine.get("window").asLong().orElse(d.window().toMillis())),
-                Duration.ofMillis(engine.get("refill").asLong().orElse(d.refillInterval().toMillis())),
+                millis(engine.get("window"), d.window(), 1),
+                millis(engine.get("refill"), d.refillInterval(), 1),
                 d.claimBatchSize(), d.maxTrackedFires(), d.lease(),
-                engine.get("failures").asInt().orElse(d.maxConsecutiveFailures()),
+                ConfigValues.integer(engine.get("failures"), d.maxConsecutiveFailures(), 1, Integer.MAX_VALUE),
                 d.recordBatchSize(), cluster.isEmpty(),
-                Duration.ofMillis(engine.get("misfire").asLong().orElse(misfire.toMillis())));
+                millis(engine.get("misfire"), misfire, 0));
+    }
+
+    /** A duration in milliseconds of at least {@code minMs}. */
+    static Duration millis(Config node, Duration fallback, long minMs) {
+        return Duration.ofMillis(ConfigValues.atLeast(node, fallback.toMillis(), minMs));
     }
 
     /** A duration in milliseconds at {@code key} under {@code timer}; a value below 1 stops the start, naming its variable. */
@@ -58,7 +63,7 @@ final class ComponentSettings {
     }
 
     static Duration grace(Config timer) {
-        return Duration.ofMillis(timer.get("engine.grace").asLong().orElse(10_000L));
+        return millis(timer.get("engine.grace"), Duration.ofSeconds(10), 0);
     }
 
     /** Parses {@code host=rate,host=rate}; a malformed entry stops the start, naming the variable. */

@@ -12,10 +12,10 @@ import io.helidon.metrics.api.Tag;
  *
  * <ul>
  *   <li>{@code timer_fires_total}: fires sent;</li>
- *   <li>{@code timer_fire_lateness_ms}: how long after its scheduled time each fire was sent;</li>
+ *   <li>{@code timer_fire_lateness_seconds}: how long after its scheduled time each fire was sent;</li>
  *   <li>{@code timer_executions_total{outcome}}: finished executions by outcome (success, failure, aborted);</li>
  *   <li>{@code timer_retries_total}: attempts after the first, over all executions;</li>
- *   <li>{@code timer_callback_duration_ms}: how long each execution took, all its attempts included;</li>
+ *   <li>{@code timer_callback_duration_seconds}: how long each execution took, all its attempts included;</li>
  *   <li>{@code timer_outcome_write_failures_total}: outcomes whose write failed and was retried.</li>
  * </ul>
  */
@@ -30,22 +30,21 @@ final class HelidonFireMetrics implements FireMetrics {
 
     HelidonFireMetrics(TimerMetrics metrics) {
         fires = metrics.counter("timer.fires", "Fires sent");
-        lateness = metrics.histogram("timer.fire.lateness.ms", "Delay from a fire's scheduled time to its sending, in ms",
-                TimerMetrics.LATENESS_BUCKETS_MS);
+        lateness = metrics.secondsHistogram("timer.fire.lateness.seconds", "Delay from a fire's scheduled time to its sending, in seconds");
         for (ExecutionOutcome outcome : ExecutionOutcome.values()) {
             executions[outcome.ordinal()] = metrics.counter("timer.executions", "Finished executions by outcome",
                     Tag.create("outcome", outcome.wire()));
         }
         retries = metrics.counter("timer.retries", "Attempts after the first one of an execution");
-        duration = metrics.histogram("timer.callback.duration.ms", "Duration of an execution, all attempts included, in ms",
-                TimerMetrics.DURATION_BUCKETS_MS);
+        duration = metrics.secondsHistogram("timer.callback.duration.seconds",
+                "Duration of an execution, all attempts included, in seconds");
         writeFailures = metrics.counter("timer.outcome.write.failures", "Outcomes whose write failed (and was retried)");
     }
 
     @Override
     public void fired(long latenessMs) {
         fires.increment();
-        lateness.record(latenessMs);
+        lateness.record(TimerMetrics.seconds(latenessMs));
     }
 
     @Override
@@ -54,7 +53,7 @@ final class HelidonFireMetrics implements FireMetrics {
         if (attempts > 1) {
             retries.increment(attempts - 1L);
         }
-        duration.record(durationMs);
+        duration.record(TimerMetrics.seconds(durationMs));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.persistence.PersistenceException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
  * Starts Coze Timer. Without arguments it serves the API (embedded mode unless configured
  * otherwise); {@code token create} mints an API token.
  */
-@Command(name = "coze-timer", mixinStandardHelpOptions = true, subcommands = TokenCommand.class,
+@Command(name = "coze-timer", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = TokenCommand.class,
         description = "Coze Timer: a distributed HTTP-callback scheduler. Without a command, starts the service.")
 public final class Main implements Callable<Integer> {
 
@@ -40,10 +42,22 @@ public final class Main implements Callable<Integer> {
             System.err.println("coze-timer: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "start failed", e);
-            System.err.println("coze-timer: could not start: " + e.getMessage());
-            return 1;
+            return failed("could not start", e);
         }
+    }
+
+    /**
+     * Reports a failed start or command in one line on standard error and returns exit code 1. An
+     * expected condition (a folder in use, a database that cannot be reached: the exception types
+     * whose messages this code writes for operators) keeps its stack trace at FINE; anything else
+     * is logged SEVERE with its trace, as a bug.
+     */
+    static int failed(String what, RuntimeException e) {
+        boolean expected = e instanceof IllegalStateException || e instanceof UncheckedIOException
+                || e instanceof PersistenceException;
+        Logger.getLogger(Main.class.getName()).log(expected ? Level.FINE : Level.SEVERE, what, e);
+        System.err.println("coze-timer: " + what + ": " + e.getMessage());
+        return 1;
     }
 
     /**

@@ -2,6 +2,8 @@ package com.coze.timer.bootstrap;
 
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.MetricsFactory;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -29,7 +31,16 @@ final class Observability {
 
     /** How often {@code timer_tasks} counts the tasks by status ({@code timer.metrics.tasks.refresh}, ms). */
     static Duration taskCountsRefresh(Config timer) {
-        return Duration.ofMillis(timer.get("metrics.tasks.refresh").asLong().orElse(10_000L));
+        return ComponentSettings.millis(timer.get("metrics.tasks.refresh"), Duration.ofSeconds(10), 1);
+    }
+
+    /**
+     * The meter registry, set up from the {@code metrics} config: {@code built-in-meter-name-format:
+     * SNAKE} in the shipped {@code application.yaml} names Helidon's own meters in Prometheus' snake
+     * case ({@code memory_used_heap_bytes}, not {@code memory_usedHeap_bytes}).
+     */
+    static MeterRegistry meterRegistry(Config config) {
+        return MetricsFactory.getInstance(config.get("metrics")).globalRegistry();
     }
 
     static List<ServerFeature> features(HealthChecks health) {

@@ -2,26 +2,28 @@ package com.coze.timer.bootstrap;
 
 import com.coze.timer.http.HttpCallbackObserver;
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.DistributionSummary;
 
 /**
  * The callback sender's waits for a host's rate limit: {@code timer_rate_limit_waits_total} (attempts
- * that waited for a token) and {@code timer_rate_limit_wait_ms_total} (ms waited in all; divided by
- * the first, the mean wait). Not tagged by host: hosts are chosen by users, and a label per host
- * would let them grow the metrics without bound.
+ * that waited for a token) and the histogram {@code timer_rate_limit_wait_seconds} of how long each
+ * waited (its {@code _sum} divided by its {@code _count}: the mean wait). Not tagged by host: hosts
+ * are chosen by users, and a label per host would let them grow the metrics without bound.
  */
 final class RateLimitMetrics implements HttpCallbackObserver {
 
     private final Counter waits;
-    private final Counter waitedMs;
+    private final DistributionSummary waited;
 
     RateLimitMetrics(TimerMetrics metrics) {
         waits = metrics.counter("timer.rate.limit.waits", "Callback attempts that waited for their host's rate limit");
-        waitedMs = metrics.counter("timer.rate.limit.wait.ms", "Time callback attempts waited for their host's rate limit, in ms");
+        waited = metrics.secondsHistogram("timer.rate.limit.wait.seconds",
+                "Time a callback attempt waited for its host's rate limit, in seconds");
     }
 
     @Override
     public void rateLimitWaited(String host, long waitedMs) {
         waits.increment();
-        this.waitedMs.increment(waitedMs);
+        waited.record(TimerMetrics.seconds(waitedMs));
     }
 }

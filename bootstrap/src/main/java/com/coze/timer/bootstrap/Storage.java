@@ -3,11 +3,17 @@ package com.coze.timer.bootstrap;
 import com.coze.timer.migrations.SchemaMigrations;
 import com.coze.timer.persistence.EmbeddedMariaDb;
 import com.coze.timer.persistence.JdbcPersistence;
+import com.coze.timer.persistence.PersistenceException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,12 +45,14 @@ final class Storage implements AutoCloseable {
     static Storage open(TimerSettings settings, DataFolder folder, boolean joinRunningService) {
         byte[] key = encryptionKey(settings, folder);
         if (settings.mode() == TimerSettings.Mode.CLUSTER) {
-            return untilReachable(() -> migrated(Optional.empty(), settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings, key),
-                    settings.dbUrl());
+            return untilReachable(() -> {
+                reach(settings);
+                return migrated(Optional.empty(), settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings, key);
+            }, settings.dbUrl());
         }
         if (joinRunningService) {
-            Optional<String> running = folder.lastDbPort().map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE))
-                    .filter(Storage::answers);
+            Optional<String> running = folder.lastDbPort().filter(Storage::listening)
+                    .map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE));
             if (running.isPresent()) {
                 return migrated(Optional.empty(), running.get(), "root", "", settings, key);
             }
@@ -73,13 +81,33 @@ final class Storage implements AutoCloseable {
         long backoffMs = 1_000;
         while (true) {
             try {
-                return open.get();
+                Storage storage = open.get();
+                LOG.info(() -> "database at " + address);
+                return storage;
             } catch (RuntimeException e) {
                 long wait = backoffMs;
-                LOG.warning(() -> "cannot reach the database at " + address + ": " + rootMessage(e) + "; retrying in " + wait / 1000 + " s");
+                LOG.warning(() -> "cannot reach the database at " + address + ": " + rootMessage(e) + "; retrying in " + wait / 1000
+                        + " s (check that it runs, and TIMER_DB_URL, TIMER_DB_USER, TIMER_DB_PASSWORD)");
+                LOG.log(Level.FINE, "database unreachable", e);
                 sleep(wait);
                 backoffMs = Math.min(backoffMs * 2, 30_000);
             }
+        }
+    }
+
+    /**
+     * One plain connection first: the pool, on a database it cannot reach, logs a SEVERE stack
+     * trace of its own on every attempt, where the line above says all there is to say.
+     */
+    private static void reach(TimerSettings settings) {
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.dbUser());
+        properties.setProperty("password", settings.dbPassword());
+        properties.setProperty("connectTimeout", "5000");
+        try (Connection ignored = DriverManager.getConnection(settings.dbUrl(), properties)) {
+            // reachable, and the credentials work
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot connect", e);
         }
     }
 
@@ -118,9 +146,7 @@ final class Storage implements AutoCloseable {
         JdbcPersistence persistence = new JdbcPersistence(url, user, password, settings.dbPoolSize(), key, java.time.Clock.systemUTC());
         try {
             int applied = SchemaMigrations.migrate(persistence.dataSource());
-            if (applied > 0) {
-                LOG.info(() -> "applied " + applied + " schema migration(s)");
-            }
+            LOG.info(() -> applied > 0 ? "schema migrations: " + applied + " applied" : "schema migrations: none pending");
             return new Storage(embedded, persistence);
         } catch (RuntimeException e) {
             persistence.close();
@@ -139,11 +165,17 @@ final class Storage implements AutoCloseable {
         return folder.encryptionKey();
     }
 
-    private static boolean answers(String url) {
-        DriverManager.setLoginTimeout(10); // a loaded machine may take seconds to answer; a closed port refuses at once
-        try (Connection ignored = DriverManager.getConnection(url, "root", "")) {
+    /**
+     * Whether a server listens on the port: a TCP connect on loopback, which the kernel accepts at
+     * once however busy the server is. (A JDBC login with a 2 s timeout decided this before: a
+     * busy service's database, or a command's own cold start of the driver, could take longer,
+     * and the command then tried to start a second server on the same files and gave up.)
+     */
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000); // where the embedded server listens
             return true;
-        } catch (SQLException e) {
+        } catch (IOException e) {
             return false;
         }
     }

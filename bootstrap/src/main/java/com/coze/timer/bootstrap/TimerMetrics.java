@@ -29,10 +29,12 @@ import java.util.function.Supplier;
  */
 final class TimerMetrics implements AutoCloseable {
 
-    /** Lateness and wait buckets, in ms. */
-    static final double[] LATENESS_BUCKETS_MS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 5000};
-    /** Callback duration buckets, in ms (a call may take up to the transfer timeout, retries included). */
-    static final double[] DURATION_BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 15000, 60000};
+    /**
+     * Histogram buckets, in seconds (Prometheus' base unit), from 1 ms to 60 s, roughly 1-2.5-5 per
+     * decade: lateness and callback durations alike, so that a fire a minute late or a call that
+     * used its whole transfer timeout still lands in a finite bucket.
+     */
+    static final double[] BUCKETS_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
 
     private final MeterRegistry registry;
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
@@ -55,8 +57,8 @@ final class TimerMetrics implements AutoCloseable {
     void watchEngine(SchedulerEngine engine, Duration window) {
         gauge("timer.wheel.entries", "Fires waiting on the timing wheel", engine::wheelSize);
         gauge("timer.tracked.fires", "Fires held in memory: on the wheel, queued for it, or in flight", engine::trackedFires);
-        long windowMs = window.toMillis();
-        gauge("timer.engine.window.ms", "How far ahead the engine claims fires, in ms", () -> windowMs);
+        double windowSeconds = seconds(window.toMillis());
+        gauge("timer.engine.window.seconds", "How far ahead the engine claims fires, in seconds", () -> windowSeconds);
     }
 
     /** A gauge per task status, over all users, from counts cached for {@code maxAge}. */
@@ -82,10 +84,18 @@ final class TimerMetrics implements AutoCloseable {
         return add(builder);
     }
 
-    DistributionSummary histogram(String name, String description, double... bucketsMs) {
+    /** A histogram of seconds over {@link #BUCKETS_SECONDS}; record with {@link #seconds}. */
+    DistributionSummary secondsHistogram(String name, String description) {
         // Buckets only: client-side percentiles (Helidon's default) cannot be aggregated over instances.
-        return add(DistributionSummary.builder(name, DistributionStatisticsConfig.builder().percentiles(new double[0]).buckets(bucketsMs))
+        return add(DistributionSummary.builder(name, DistributionStatisticsConfig.builder().percentiles(new double[0])
+                        .buckets(BUCKETS_SECONDS))
+                .baseUnit("seconds")
                 .description(description));
+    }
+
+    /** Milliseconds as seconds, the unit every meter of the service reports time in. */
+    static double seconds(long millis) {
+        return millis / 1000.0;
     }
 
     private <B extends Meter.Builder<B, M>, M extends Meter> M add(B builder) {

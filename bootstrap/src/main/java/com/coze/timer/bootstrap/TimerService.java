@@ -18,7 +18,6 @@ import com.coze.timer.rest.RestConfig;
 import com.coze.timer.rest.UseCases;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
-import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import java.nio.file.Path;
@@ -57,10 +56,15 @@ final class TimerService implements AutoCloseable {
         Config timer = config.get("timer");
         Optional<ClusterSettings> clusterSettings = settings.mode() == TimerSettings.Mode.CLUSTER
                 ? Optional.of(ClusterSettings.from(timer)) : Optional.empty();
+        // Every setting is read and checked before anything starts, so that a bad one stops the start at once.
+        var http = ComponentSettings.http(timer, settings.allowPrivateTargets());
+        EngineSettings engineSettings = ComponentSettings.engine(timer, clusterSettings);
+        Duration grace = ComponentSettings.grace(timer);
+        Duration taskCountsRefresh = Observability.taskCountsRefresh(timer);
         Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
-            TimerMetrics metrics = parts.add(new TimerMetrics(Metrics.globalRegistry()));
+            TimerMetrics metrics = parts.add(new TimerMetrics(Observability.meterRegistry(config)));
             DataFolder folder = new DataFolder(settings.dataDir());
             if (settings.mode() == TimerSettings.Mode.EMBEDDED) {
                 parts.add(folder.lockForService());
@@ -71,25 +75,25 @@ final class TimerService implements AutoCloseable {
             if (cluster.isEmpty()) {
                 announceFirstAdminToken(tokens, folder);
             }
-            var http = ComponentSettings.http(timer, settings.allowPrivateTargets());
             OkHttpCallbackSender sender = parts.add(new OkHttpCallbackSender(http,
                     cluster.map(Cluster::rateBuckets).orElse(RateBuckets.LOCAL), metrics.rateLimits()));
-            EngineSettings engineSettings = ComponentSettings.engine(timer, clusterSettings);
             EnginePorts ports = enginePorts(db, sender, cluster, clock).withMetrics(metrics.fires());
             SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
             metrics.watchEngine(engine, engineSettings.window());
-            metrics.watchTasks(db.taskQueries(), Observability.taskCountsRefresh(timer));
+            metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
             cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
             UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
-                    ComponentSettings.grace(timer)).start());
+                    grace).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
             cluster.ifPresent(c -> checks.addAll(c.healthChecks()));
             RestConfig rest = new RestConfig(settings.maxBodyBytes(), ComponentSettings.millis(timer, "api.headers.timeout", 10_000),
                     ComponentSettings.millis(timer, "api.body.timeout", 30_000));
-            WebServer server = webServer(config, settings.mode(), useCases, rest, new HealthChecks(checks));
-            LOG.info(() -> "Coze Timer (" + settings.mode().name().toLowerCase(Locale.ROOT) + " mode) serving on port " + server.port());
+            String host = listenHost(config, settings.mode());
+            WebServer server = webServer(config, host, useCases, rest, new HealthChecks(checks));
+            LOG.info(() -> "Coze Timer " + Version.current() + " (" + settings.mode().name().toLowerCase(Locale.ROOT)
+                    + " mode) listening on http://" + host + ":" + server.port());
             return new TimerService(parts, server);
         } catch (RuntimeException e) {
             parts.close();
@@ -117,13 +121,16 @@ final class TimerService implements AutoCloseable {
      * 127.0.0.1 in embedded mode (a single instance for its own machine) and on every interface in
      * cluster mode (instances behind a load balancer or in containers).
      */
-    private static WebServer webServer(Config config, TimerSettings.Mode mode, UseCases useCases, RestConfig restConfig,
+    private static String listenHost(Config config, TimerSettings.Mode mode) {
+        return config.get("server.host").asString().filter(host -> !host.isBlank())
+                .orElse(mode == TimerSettings.Mode.EMBEDDED ? "127.0.0.1" : "0.0.0.0");
+    }
+
+    private static WebServer webServer(Config config, String host, UseCases useCases, RestConfig restConfig,
                                        HealthChecks health) {
         WebServerConfig.Builder builder = WebServer.builder()
-                .config(config.get("server"));
-        if (config.get("server.host").asString().filter(host -> !host.isBlank()).isEmpty()) {
-            builder.host(mode == TimerSettings.Mode.EMBEDDED ? "127.0.0.1" : "0.0.0.0");
-        }
+                .config(config.get("server"))
+                .host(host);
         RestApi.configureServer(builder, restConfig);
         return builder
                 .features(Observability.features(health))

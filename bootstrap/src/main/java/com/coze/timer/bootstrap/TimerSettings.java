@@ -1,6 +1,8 @@
 package com.coze.timer.bootstrap;
 
 import io.helidon.config.Config;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
@@ -26,7 +28,10 @@ record TimerSettings(
 
     enum Mode { EMBEDDED, CLUSTER }
 
+    private static final int MAX_PORT = 65_535;
+
     static TimerSettings from(Config root) {
+        checkServer(root.get("server"));
         Config timer = root.get("timer");
         Mode mode = mode(timer.get("mode").asString().orElse("embedded"));
         String dbUrl = timer.get("db.url").asString().orElse("");
@@ -35,15 +40,28 @@ record TimerSettings(
         }
         return new TimerSettings(mode,
                 Path.of(timer.get("data.dir").asString().orElse("./data")),
-                timer.get("embedded.db.port").asInt().orElse(0),
+                ConfigValues.integer(timer.get("embedded.db.port"), 0, 0, MAX_PORT),
                 dbUrl,
                 timer.get("db.user").asString().orElse(""),
                 timer.get("db.password").asString().orElse(""),
-                positive(timer.get("db.pool.size").asInt().orElse(20), "TIMER_DB_POOL_SIZE"),
+                ConfigValues.integer(timer.get("db.pool.size"), 20, 1, Integer.MAX_VALUE),
                 key(timer.get("encryption.key").asString().orElse("")),
-                timer.get("allow.private.targets").asBoolean().orElse(false),
-                positive(timer.get("tasks.max.active").asLong().orElse(10_000L), "TIMER_TASKS_MAX_ACTIVE"),
-                positive(timer.get("api.max.body").asLong().orElse(1_048_576L), "TIMER_API_MAX_BODY"));
+                ConfigValues.flag(timer.get("allow.private.targets"), false),
+                ConfigValues.atLeast(timer.get("tasks.max.active"), 10_000L, 1),
+                ConfigValues.atLeast(timer.get("api.max.body"), 1_048_576L, 1));
+    }
+
+    /** The web server's port and address, which Helidon itself reads only once storage has started. */
+    private static void checkServer(Config server) {
+        ConfigValues.integer(server.get("port"), 8080, 0, MAX_PORT);
+        Config host = server.get("host");
+        String name = host.asString().orElse("0.0.0.0").trim();
+        try {
+            InetAddress.getByName(name);
+        } catch (UnknownHostException e) {
+            throw ConfigValues.refused(host, name, "an IP address of this machine (0.0.0.0 for all, 127.0.0.1 for loopback only)"
+                    + " or a host name that resolves");
+        }
     }
 
     private static Mode mode(String text) {
@@ -67,13 +85,6 @@ record TimerSettings(
         } catch (IllegalArgumentException e) {
             throw new SettingsException("TIMER_ENCRYPTION_KEY is not valid base64");
         }
-    }
-
-    private static <N extends Number> N positive(N value, String name) {
-        if (value.longValue() < 1) {
-            throw new SettingsException(name + " must be >= 1");
-        }
-        return value;
     }
 
     /** A setting that makes starting impossible; its message names the variable to fix. */

@@ -7,7 +7,6 @@ import com.coze.timer.domain.Result;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code token create --user N [--admin] [--label L] [--expires-in 30d]}: mints an API token and
- * prints it as the last line; {@code token list [--user N]}: every token, never its secret;
- * {@code token revoke ID}: the token is refused from then on, on every instance within a second.
+ * prints it, alone, on standard output; {@code token list [--user N]}: every token, never its
+ * secret; {@code token revoke ID}: the token is refused from then on, on every instance within a
+ * second. Failures are one line on standard error.
  */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
@@ -39,7 +39,7 @@ final class TokenCommand {
     }
 
     /** Runs {@code work} on the token service of the configured database; 2 for a bad setting. */
-    private static int withTokens(Function<TokenService, Integer> work) {
+    private static int withTokens(String what, Function<TokenService, Integer> work) {
         Logger.getLogger("").setLevel(Level.WARNING); // a command line prints its result, not the pool's chatter
         try {
             TimerSettings settings = TimerSettings.from(Main.config());
@@ -49,6 +49,8 @@ final class TokenCommand {
         } catch (TimerSettings.SettingsException e) {
             System.err.println("coze-timer: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            return Main.failed(what, e);
         }
     }
 
@@ -97,11 +99,8 @@ final class TokenCommand {
                 System.err.println("coze-timer: " + e.getMessage());
                 return 2;
             }
-            return withTokens(tokens -> {
-                String token = tokens.mint(userId, admin, label, lifetime);
-                System.out.println("Token for user " + userId + (admin ? " (admin)" : "")
-                        + lifetime.map(d -> ", expires " + Instant.now().plus(d).truncatedTo(ChronoUnit.SECONDS)).orElse("") + ":");
-                System.out.println(token);
+            return withTokens("could not create a token", tokens -> {
+                System.out.println(tokens.mint(userId, admin, label, lifetime));
                 return 0;
             });
         }
@@ -116,7 +115,7 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            return withTokens(tokens -> {
+            return withTokens("could not list tokens", tokens -> {
                 OptionalLong user = userId == null ? OptionalLong.empty() : OptionalLong.of(userId);
                 print(tokens.list(OPERATOR, user).orElseThrow());
                 return 0;
@@ -146,7 +145,7 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            return withTokens(tokens -> switch (tokens.revoke(OPERATOR, tokenId)) {
+            return withTokens("could not revoke the token", tokens -> switch (tokens.revoke(OPERATOR, tokenId)) {
                 case Result.Ok<ApiToken> ok -> {
                     System.out.println("Token " + tokenId + " of user " + ok.value().userId() + " revoked at " + ok.value().revokedAt().orElseThrow());
                     yield 0;

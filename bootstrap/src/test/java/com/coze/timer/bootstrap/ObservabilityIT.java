@@ -8,16 +8,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -25,8 +29,8 @@ import org.yaml.snakeyaml.Yaml;
 /** Metrics, health and the OpenAPI document, as the real service serves them. */
 class ObservabilityIT {
 
-    private static final String[] LATENESS_BOUNDS = {"1.0", "2.0", "5.0", "10.0", "25.0", "50.0", "100.0", "250.0",
-        "500.0", "1000.0", "5000.0", "+Inf"};
+    private static final String[] SECONDS_BOUNDS = {"0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5",
+        "1.0", "2.5", "5.0", "10.0", "30.0", "60.0", "+Inf"};
 
     private static RunningService service;
     private static String token;
@@ -69,21 +73,51 @@ class ObservabilityIT {
         assertThat(metrics.require("timer_executions_total", "outcome", "failure")).isZero();
         assertThat(metrics.require("timer_executions_total", "outcome", "aborted")).isZero();
         assertThat(metrics.require("timer_retries_total")).isGreaterThanOrEqualTo(1);
-        double fires = metrics.require("timer_fire_lateness_ms_count");
+        double fires = metrics.require("timer_fire_lateness_seconds_count");
         assertThat(fires).isGreaterThanOrEqualTo(6);
-        for (String bound : LATENESS_BOUNDS) {
-            assertThat(metrics.require("timer_fire_lateness_ms_bucket", "le", bound)).as("le=" + bound).isBetween(0.0, fires);
+        for (String histogram : List.of("timer_fire_lateness_seconds", "timer_callback_duration_seconds", "timer_rate_limit_wait_seconds")) {
+            double count = metrics.require(histogram + "_count");
+            for (String bound : SECONDS_BOUNDS) {
+                assertThat(metrics.require(histogram + "_bucket", "le", bound)).as(histogram + " le=" + bound).isBetween(0.0, count);
+            }
+            assertThat(metrics.require(histogram + "_bucket", "le", "+Inf")).as(histogram).isEqualTo(count);
         }
-        assertThat(metrics.require("timer_fire_lateness_ms_bucket", "le", "+Inf")).isEqualTo(fires);
-        assertThat(metrics.require("timer_callback_duration_ms_count")).isGreaterThanOrEqualTo(6);
-        assertThat(metrics.require("timer_callback_duration_ms_sum")).isPositive();
+        assertThat(metrics.require("timer_fire_lateness_seconds_sum")).as("seconds, not ms").isLessThan(fires * 5);
+        assertThat(metrics.require("timer_callback_duration_seconds_count")).isGreaterThanOrEqualTo(6);
+        assertThat(metrics.require("timer_callback_duration_seconds_sum")).isPositive();
         assertThat(metrics.require("timer_rate_limit_waits_total")).isGreaterThanOrEqualTo(1);
-        assertThat(metrics.require("timer_rate_limit_wait_ms_total")).isGreaterThanOrEqualTo(300);
+        assertThat(metrics.require("timer_rate_limit_wait_seconds_count")).isEqualTo(metrics.require("timer_rate_limit_waits_total"));
+        assertThat(metrics.require("timer_rate_limit_wait_seconds_sum")).isBetween(0.3, 60.0);
         assertThat(metrics.require("timer_tasks", "status", "completed")).isGreaterThanOrEqualTo(6);
         assertThat(metrics.require("timer_tasks", "status", "failed")).isZero();
-        assertThat(metrics.require("timer_engine_window_ms")).isEqualTo(5000);
+        assertThat(metrics.require("timer_engine_window_seconds")).isEqualTo(5);
         assertThat(metrics.require("timer_outcome_write_failures_total")).isZero();
-        assertThat(metrics.samples("timer_fire_lateness_ms")).as("no client-side quantiles").isEmpty();
+        assertThat(metrics.samples("timer_fire_lateness_seconds")).as("no client-side quantiles").isEmpty();
+    }
+
+    /** Prometheus' naming rules, as {@code promtool check metrics} applies them, for every timer_* family; and promtool itself when installed. */
+    @Test
+    void everyTimerMetricFollowsPrometheusNamingInBaseUnits() throws Exception {
+        String text = service.get("/observe/metrics", null).body();
+        Map<String, String> types = new TreeMap<>();
+        Pattern.compile("(?m)^# TYPE (timer_\\w+) (\\w+)$").matcher(text).results().forEach(m -> types.put(m.group(1), m.group(2)));
+        assertThat(types).containsKeys("timer_fire_lateness_seconds", "timer_callback_duration_seconds", "timer_engine_window_seconds");
+        types.forEach((name, type) -> {
+            assertThat(name).as("snake case").matches("[a-z0-9_]+").doesNotEndWith("_ms").doesNotContain("_ms_");
+            assertThat(!type.equals("counter") || name.endsWith("_total")).as(name + " is a counter ending in _total").isTrue();
+            assertThat(type.equals("counter") || !name.endsWith("_total")).as(name + " ends in _total but is a " + type).isTrue();
+        });
+        assertThat(text).as("the largest finite bucket is 60 s").contains("timer_fire_lateness_seconds_bucket{scope=\"application\",le=\"60.0\",}");
+        Path promtool = Path.of("/usr/bin/promtool");
+        Assumptions.assumeTrue(Files.isExecutable(promtool), "promtool not installed (apt-get install prometheus)");
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        String timerFamilies = text.lines().filter(line -> line.matches("(# (HELP|TYPE) )?timer_.*")).collect(Collectors.joining("\n", "", "\n"));
+        try (var in = check.getOutputStream()) {
+            in.write(timerFamilies.getBytes(StandardCharsets.UTF_8));
+        }
+        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(said).isZero();
+        assertThat(said).isBlank();
     }
 
     @Test

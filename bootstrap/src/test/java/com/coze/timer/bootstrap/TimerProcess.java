@@ -32,9 +32,7 @@ final class TimerProcess implements AutoCloseable {
 
     /** Starts {@code java -jar coze-timer.jar [args]} with {@code environment}, its output in {@code log}. */
     static Process run(Map<String, String> environment, Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(JAVA, args)).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
@@ -42,6 +40,21 @@ final class TimerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code java -jar coze-timer.jar [args]}, with {@code java} the given launcher (this JVM's by default). */
+    static List<String> command(String java, String... args) {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    static String java() {
+        return JAVA;
+    }
+
+    static Path jar() {
+        return JAR;
     }
 
     static TimerProcess start(String name, Map<String, String> environment, Path logs) {

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A Quartz cron expression (seconds first, 6 or 7 fields, e.g. {@code 0 0 12 * * ?}) read as wall
- * time in an IANA time zone.
+ * A cron expression read as wall time in an IANA time zone: the Unix form (5 fields, minute first,
+ * e.g. {@code 0 12 * * *}) or Quartz's (6 or 7 fields, seconds first, e.g. {@code 0 0 12 * * ?}),
+ * told apart by their number of fields, each as cron-utils defines it.
  *
  * <p>Matching is done on local date-times (cron-utils evaluated in a zone without transitions), and
  * each local match is then placed on the time line. This gives the daylight-saving rules: every
@@ -30,6 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public record CronSchedule(String expression, ZoneId zone, Optional<Instant> startTime) implements Schedule {
 
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+    private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private static final int UNIX_FIELDS = 5;
+    static final String FORMS = "a Unix cron expression (5 fields: minute hour day-of-month month day-of-week, e.g. 0 12 * * *)"
+            + " or a Quartz one (6 or 7 fields, seconds first, e.g. 0 0 12 * * ?)";
     /** A match is looked for at most this many times before the expression is deemed to never fire. */
     private static final int MAX_CANDIDATES = 100_000;
     /** Parsed expressions, shared by all tasks: parsing is far costlier than matching. */
@@ -129,13 +134,14 @@ public record CronSchedule(String expression, ZoneId zone, Optional<Instant> sta
     }
 
     private static ExecutionTime parse(String expression) {
+        String trimmed = expression.trim();
+        CronParser parser = trimmed.split("\\s+").length == UNIX_FIELDS ? UNIX : QUARTZ;
         try {
-            Cron cron = QUARTZ.parse(expression.trim());
+            Cron cron = parser.parse(trimmed);
             return ExecutionTime.forCron(cron.validate());
         } catch (RuntimeException e) {
             throw new InvalidArgument("cron_expression",
-                    "cron_expression '" + expression + "' is not a valid Quartz expression (seconds first, 6 or 7 fields): "
-                            + e.getMessage());
+                    "cron_expression '" + expression + "' is not " + FORMS + ": " + e.getMessage());
         }
     }
 }

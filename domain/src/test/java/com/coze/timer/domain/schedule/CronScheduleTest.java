@@ -103,6 +103,25 @@ class CronScheduleTest {
     }
 
     @Test
+    void givenTheUnixFiveFieldForm_thenItIsReadMinuteFirst() {
+        assertThat(cron("0 12 * * *").firstFire(NOW)).contains(Instant.parse("2026-04-22T12:00:00Z"));
+        assertThat(cron("*/15 * * * *").firstFire(NOW.plusSeconds(1))).contains(Instant.parse("2026-04-22T10:15:00Z"));
+        assertThat(cron("30 8 * * 1-5", "Asia/Shanghai").firstFire(NOW)).contains(Instant.parse("2026-04-23T00:30:00Z"));
+    }
+
+    @Test
+    void givenAUnixDayOfWeekNumber_thenItCountsFromSundayAsZero() {
+        assertThat(cron("0 9 * * 1").firstFire(NOW)).contains(Instant.parse("2026-04-27T09:00:00Z"));
+        assertThat(cron("0 9 * * 0").firstFire(NOW)).contains(Instant.parse("2026-04-26T09:00:00Z"));
+    }
+
+    @Test
+    void givenAnInvalidExpression_thenTheMessageNamesBothForms() {
+        assertThatThrownBy(() -> cron("0 61 * * *"))
+                .hasMessageContaining("Unix cron expression (5 fields").hasMessageContaining("Quartz one (6 or 7 fields");
+    }
+
+    @Test
     void givenTheLastDayOfTheMonth_thenItFiresOnTheThirtiethOfApril() {
         assertThat(cron("0 0 12 L * ?").firstFire(NOW)).contains(Instant.parse("2026-04-30T12:00:00Z"));
     }
@@ -151,13 +170,15 @@ class CronScheduleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "0 12 * * *",            // five fields: Unix cron, no seconds
         "not a cron",            // garbage
         "0 0 12 1 * MON",        // both day fields, neither is '?'
         "0 0 12 * * *",          // both day fields, neither is '?'
         "0 60 12 * * ?",         // minute out of range
         "0 0 25 * * ?",          // hour out of range
         "0 0 12 * * ? 2027 1",   // eight fields
+        "0 12 * *",              // four fields
+        "60 12 * * *",           // Unix: minute out of range
+        "0 12 * * MONDAY",       // Unix: unknown day name
         "0 0 12 ? * FUNDAY",     // unknown day name
     })
     void givenAnInvalidExpression_thenItIsRefusedOnCronExpression(String expression) {

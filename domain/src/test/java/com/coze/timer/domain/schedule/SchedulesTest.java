@@ -97,8 +97,8 @@ class SchedulesTest {
     }
 
     @Test
-    void givenACronTaskWithAFiveFieldExpression_thenItIsRefusedOnCronExpression() {
-        assertRefusedOn("cron_expression", () -> Schedules.of(ScheduleType.CRON, null, "0 12 * * *", null, null));
+    void givenACronTaskWithAFiveFieldExpressionOutOfRange_thenItIsRefusedOnCronExpression() {
+        assertRefusedOn("cron_expression", () -> Schedules.of(ScheduleType.CRON, null, "0 24 * * *", null, null));
     }
 
     @Test

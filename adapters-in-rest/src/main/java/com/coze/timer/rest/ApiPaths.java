@@ -1,0 +1,43 @@
+package com.coze.timer.rest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The API's paths and the methods each serves, as routed by {@link TaskResource} and
+ * {@link UserTaskResource} and documented in {@code META-INF/openapi.yaml} (a test holds the three
+ * together). A request on one of these paths with another method is answered 405 with {@code Allow};
+ * on any other path under {@code /api}, 404.
+ */
+final class ApiPaths {
+
+    /** A path template of the document, e.g. {@code /api/v1/tasks/{task_id}}, and its methods. */
+    record Path(String template, List<String> methods) {
+
+        boolean matches(String path) {
+            String regex = Pattern.quote(template).replaceAll("\\{[a-z_]+}", "\\\\E[^/]+\\\\Q");
+            return path.matches(regex) || path.matches(regex + "/");
+        }
+
+        /** The {@code Allow} header's value. */
+        String allow() {
+            return String.join(", ", methods);
+        }
+    }
+
+    static final List<Path> ALL = List.of(
+            new Path(RestApi.BASE_PATH + "/tasks", List.of("POST")),
+            new Path(RestApi.BASE_PATH + "/tasks/{task_id}", List.of("GET", "PATCH", "DELETE")),
+            new Path(RestApi.BASE_PATH + "/tasks/{task_id}/cancel", List.of("PUT")),
+            new Path(RestApi.BASE_PATH + "/tasks/{task_id}/executions", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks/running-count", List.of("GET")));
+
+    private ApiPaths() {
+    }
+
+    static Optional<Path> find(String path) {
+        return ALL.stream().filter(known -> known.matches(path)).findFirst();
+    }
+}

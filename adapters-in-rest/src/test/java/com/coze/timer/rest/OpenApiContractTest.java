@@ -1,0 +1,212 @@
+package com.coze.timer.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.coze.timer.application.port.in.Authenticate;
+import com.coze.timer.domain.execution.ExecutionOutcome;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.Method;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every answer of the running API, successes and refusals alike, checked against the OpenAPI
+ * document ({@code META-INF/openapi.yaml}) by an independent validator: status declared for the
+ * operation, body as its schema says ({@code required}, {@code nullable}, formats, enums). A test
+ * that a route was exercised with each status it can answer keeps the list honest.
+ */
+@ServerTest
+class OpenApiContractTest {
+
+    private static final RestFixture FIXTURE = new RestFixture();
+    /** A token whose lookup fails unexpectedly (the token store is down, say): a 500 on every route. */
+    private static final String BROKEN_TOKEN = "ctk_the-token-store-is-down";
+    /**
+     * With the document's own rule on extra properties: the validator by default refuses any
+     * property a schema does not list, which no allOf (Task = TaskSummary + its details) can pass.
+     */
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+            .createForInlineApiSpecification(document())
+            .withLevelResolver(LevelResolver.create().withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build())
+            .build();
+    private final ApiClient api;
+    private final ApiClient other;
+    private final ApiClient anonymous;
+    private final ApiClient broken;
+    private final Set<String> answered = new TreeSet<>();
+
+    OpenApiContractTest(Http1Client client) {
+        this.api = new ApiClient(client, FIXTURE.userToken);
+        this.other = new ApiClient(client, FIXTURE.otherToken);
+        this.anonymous = new ApiClient(client, null);
+        this.broken = new ApiClient(client, BROKEN_TOKEN);
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        UseCases real = FIXTURE.useCases();
+        Authenticate failing = token -> {
+            if (token.equals(BROKEN_TOKEN)) {
+                throw new IllegalStateException("the database is gone");
+            }
+            return real.authenticate().authenticate(token);
+        };
+        RestApi.routing(routing, new UseCases(real.createTask(), real.getTask(), real.cancelTask(), real.deleteTask(),
+                real.modifyTask(), real.listUserTasks(), real.countRunningTasks(), real.listExecutions(), failing),
+                RestConfig.DEFAULT);
+    }
+
+    @BeforeEach
+    void reset() {
+        FIXTURE.reset();
+    }
+
+    @Test
+    void everyAnswerOfEveryRouteIsAsTheDocumentSays() {
+        String id = api.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST).string("task_id");
+        String bare = checked(Method.POST, "/api/v1/tasks", api.post("/api/v1/tasks",
+                "{\"user_id\": 1001, \"type\": \"cron\", \"cron_expression\": \"0 12 * * *\", \"http_endpoint\": \"https://example.com/x\"}"), 201)
+                .string("task_id");
+        Task stored = FIXTURE.store.find(TaskId.parse(bare).orElseThrow()).orElseThrow();
+        FIXTURE.log.append(TaskLifecycleTest.record(stored, "2026-04-22T10:00:00Z", 503, ExecutionOutcome.FAILURE, "HTTP 503"));
+        String task = "/api/v1/tasks/" + id;
+        String unknown = "/api/v1/tasks/6ba7b810-9dad-41d1-80b4-00c04fd430c8";
+
+        checked(Method.GET, task, api.get(task), 200);
+        checked(Method.GET, "/api/v1/tasks/" + bare, api.get("/api/v1/tasks/" + bare), 200); // body, stop_condition null; an execution
+        checked(Method.GET, unknown, api.get(unknown), 404);
+        checked(Method.GET, task, anonymous.get(task), 401);
+        checked(Method.GET, task, broken.get(task), 500);
+
+        checked(Method.POST, "/api/v1/tasks", api.post("/api/v1/tasks", "{\"user_id\": 1001, \"type\": \"weekly\"}"), 400);
+        checked(Method.POST, "/api/v1/tasks", anonymous.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST), 401);
+        checked(Method.POST, "/api/v1/tasks", broken.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST), 500);
+        checked(Method.POST, "/api/v1/tasks", other.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST), 403);
+        checked(Method.POST, "/api/v1/tasks", api.send(Method.POST, "/api/v1/tasks", MediaTypes.TEXT_PLAIN,
+                "hello".getBytes(StandardCharsets.UTF_8)), 415);
+        checked(Method.POST, "/api/v1/tasks", api.send(Method.POST, "/api/v1/tasks", MediaTypes.APPLICATION_JSON,
+                new byte[(int) RestConfig.DEFAULT_MAX_BODY_BYTES + 1]), 413);
+
+        checked(Method.PATCH, task, api.patch(task, "{\"interval_seconds\": 30, \"body\": null}"), 200);
+        checked(Method.PATCH, task, api.patch(task, "{\"interval_seconds\": 0}"), 400);
+        checked(Method.PATCH, unknown, api.patch(unknown, "{\"interval_seconds\": 30}"), 404);
+        checked(Method.PATCH, task, anonymous.patch(task, "{}"), 401);
+        checked(Method.PATCH, task, broken.patch(task, "{}"), 500);
+        checked(Method.PATCH, task, api.send(Method.PATCH, task, MediaTypes.TEXT_PLAIN, "x".getBytes(StandardCharsets.UTF_8)), 415);
+        checked(Method.PATCH, task, api.send(Method.PATCH, task, MediaTypes.APPLICATION_JSON,
+                new byte[(int) RestConfig.DEFAULT_MAX_BODY_BYTES + 1]), 413);
+
+        String executions = "/api/v1/tasks/" + bare + "/executions";
+        checked(Method.GET, executions, api.get(executions + "?limit=1"), 200);
+        checked(Method.GET, executions, api.get(executions + "?limit=0"), 400);
+        checked(Method.GET, unknown + "/executions", api.get(unknown + "/executions"), 404);
+        checked(Method.GET, executions, anonymous.get(executions), 401);
+        checked(Method.GET, executions, broken.get(executions), 500);
+
+        String list = "/api/v1/users/1001/tasks";
+        checked(Method.GET, list, api.get(list + "?status=pending&limit=10"), 200);
+        checked(Method.GET, list, api.get(list + "?status=sleeping"), 400);
+        checked(Method.GET, list, anonymous.get(list), 401);
+        checked(Method.GET, list, broken.get(list), 500);
+        checked(Method.GET, list, other.get(list), 403);
+        String count = "/api/v1/users/1001/tasks/running-count";
+        checked(Method.GET, count, api.get(count), 200);
+        checked(Method.GET, "/api/v1/users/x/tasks/running-count", api.get("/api/v1/users/x/tasks/running-count"), 400);
+        checked(Method.GET, count, anonymous.get(count), 401);
+        checked(Method.GET, count, broken.get(count), 500);
+        checked(Method.GET, count, other.get(count), 403);
+
+        String cancel = task + "/cancel";
+        checked(Method.PUT, cancel, api.put(cancel), 200);
+        checked(Method.PUT, cancel, api.put(cancel), 409);
+        checked(Method.PATCH, task, api.patch(task, "{\"interval_seconds\": 30}"), 409);
+        checked(Method.PUT, unknown + "/cancel", api.put(unknown + "/cancel"), 404);
+        checked(Method.PUT, cancel, anonymous.put(cancel), 401);
+        checked(Method.PUT, cancel, broken.put(cancel), 500);
+
+        checked(Method.DELETE, task, api.delete(task), 200);
+        checked(Method.DELETE, task, api.delete(task), 404);
+        checked(Method.DELETE, task, anonymous.delete(task), 401);
+        checked(Method.DELETE, task, broken.delete(task), 500);
+
+        for (int i = 0; i < RestFixture.QUOTA; i++) {
+            api.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST);
+        }
+        checked(Method.POST, "/api/v1/tasks", api.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST), 429);
+
+        assertThat(answered).as("every status the document declares was seen, and checked").isEqualTo(declared());
+    }
+
+    @Test
+    void aWrongMethodOrAnUnknownPathAnswersTheDocumentsErrorShape() {
+        // Not an operation of the document, so checked against its Error schema alone.
+        for (ApiClient.Reply reply : List.of(api.call(Method.GET, "/api/v1/tasks"), api.call(Method.GET, "/api/v2/tasks"))) {
+            Map<String, Object> error = errorSchema();
+            assertThat(reply.json().keySet()).containsAll((List<String>) error.get("required"));
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) error.get("properties");
+            assertThat((List<String>) properties.get("code").get("enum")).contains(reply.string("code"));
+        }
+    }
+
+    /** Validates {@code reply} as the answer to {@code method path} and records the status seen. */
+    private ApiClient.Reply checked(Method method, String path, ApiClient.Reply reply, int expected) {
+        assertThat(reply.status()).as(method.text() + " " + path + ": " + reply.text()).isEqualTo(expected);
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.text());
+        reply.contentType().ifPresent(type -> response.withContentType(type));
+        ValidationReport report = VALIDATOR.validateResponse(path, Request.Method.valueOf(method.text()), response.build());
+        assertThat(report.getMessages()).as(method.text() + " " + path + " " + reply.status() + ": " + reply.text()).isEmpty();
+        answered.add(method.text() + " " + template(path) + " " + reply.status());
+        return reply;
+    }
+
+    private static String template(String path) {
+        return ApiPaths.find(path).map(ApiPaths.Path::template).orElseThrow(() -> new AssertionError("not an API path: " + path));
+    }
+
+    /** METHOD template status, for every response the document declares. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> declared() {
+        Set<String> all = new TreeSet<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) OpenApiDocumentTest.document().get("paths");
+        paths.forEach((path, item) -> item.forEach((operation, body) -> {
+            if (body instanceof Map<?, ?> op && op.get("responses") instanceof Map<?, ?> responses) {
+                responses.keySet().forEach(status -> all.add(operation.toUpperCase(Locale.ROOT) + " " + path + " " + status));
+            }
+        }));
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> errorSchema() {
+        Map<String, Object> components = (Map<String, Object>) OpenApiDocumentTest.document().get("components");
+        return (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("Error");
+    }
+
+    private static String document() {
+        try (InputStream in = RestApi.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
