@@ -72,7 +72,7 @@ class OpenApiContractTest {
             return real.authenticate().authenticate(token);
         };
         RestApi.routing(routing, new UseCases(real.createTask(), real.getTask(), real.cancelTask(), real.deleteTask(),
-                real.modifyTask(), real.listUserTasks(), real.countRunningTasks(), real.listExecutions(), failing),
+                real.modifyTask(), real.listUserTasks(), real.countRunningTasks(), real.listExecutions(), failing, real.manageTokens()),
                 RestConfig.DEFAULT);
     }
 
