@@ -1,5 +1,6 @@
 package com.coze.timer.rest;
 
+import com.coze.timer.application.port.in.PageRequest;
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.task.TaskStatus;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,11 +12,22 @@ final class QueryParams {
     private QueryParams() {
     }
 
+    /** The page a listing asks for: {@code limit}, {@code offset}, {@code cursor}. */
+    static PageRequest page(ServerRequest req) {
+        return new PageRequest(limit(req, PageRequest.DEFAULT_LIMIT), offset(req),
+                req.query().first("cursor").asOptional().map(Cursors::parse));
+    }
+
+    /** An optional {@code user_id} query parameter. */
+    static Optional<Long> userIdFilter(ServerRequest req) {
+        return req.query().first("user_id").asOptional().map(text -> parse(text, "user_id", Long.MAX_VALUE));
+    }
+
     static int limit(ServerRequest req, int defaultLimit) {
         return integer(req, "limit").map(Math::toIntExact).orElse(defaultLimit);
     }
 
-    static int offset(ServerRequest req) {
+    private static int offset(ServerRequest req) {
         return integer(req, "offset").map(Math::toIntExact).orElse(0);
     }
 

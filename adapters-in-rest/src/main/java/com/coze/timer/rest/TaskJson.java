@@ -75,15 +75,16 @@ final class TaskJson {
                 .build();
     }
 
-    /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…}}. */
+    /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…,"next_cursor":…}} ({@code null} on the last page). */
     static JsonObject page(TaskPage page) {
         JsonArrayBuilder tasks = Json.createArrayBuilder();
         page.tasks().forEach(task -> tasks.add(summary(task)));
         return Json.createObjectBuilder()
                 .add("tasks", tasks)
                 .add("total", page.total())
-                .add("limit", page.limit())
-                .add("offset", page.offset())
+                .add("limit", page.request().limit())
+                .add("offset", page.request().offset())
+                .add("next_cursor", page.next().<JsonValue>map(next -> Json.createValue(Cursors.format(next))).orElse(JsonValue.NULL))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import com.coze.timer.application.port.in.CountRunningTasks;
 import com.coze.timer.application.port.in.CreateTask;
 import com.coze.timer.application.port.in.DeleteTask;
 import com.coze.timer.application.port.in.GetTask;
+import com.coze.timer.application.port.in.ListAllTasks;
 import com.coze.timer.application.port.in.ListExecutions;
 import com.coze.timer.application.port.in.ListUserTasks;
 import com.coze.timer.application.port.in.ModifyTask;
@@ -19,6 +20,7 @@ public record UseCases(
         DeleteTask deleteTask,
         ModifyTask modifyTask,
         ListUserTasks listUserTasks,
+        ListAllTasks listAllTasks,
         CountRunningTasks countRunningTasks,
         ListExecutions listExecutions,
         Authenticate authenticate) {
@@ -30,6 +32,7 @@ public record UseCases(
         Objects.requireNonNull(deleteTask, "deleteTask");
         Objects.requireNonNull(modifyTask, "modifyTask");
         Objects.requireNonNull(listUserTasks, "listUserTasks");
+        Objects.requireNonNull(listAllTasks, "listAllTasks");
         Objects.requireNonNull(countRunningTasks, "countRunningTasks");
         Objects.requireNonNull(listExecutions, "listExecutions");
         Objects.requireNonNull(authenticate, "authenticate");

@@ -1,7 +1,8 @@
 package com.coze.timer.rest;
 
 import com.coze.timer.application.auth.Caller;
-import com.coze.timer.application.port.in.ListUserTasksQuery;
+import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.port.in.ListTasksQuery;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -27,8 +28,8 @@ final class UserTaskResource implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = callers.of(req);
-        ListUserTasksQuery query = new ListUserTasksQuery(caller, QueryParams.userId(req), QueryParams.status(req),
-                QueryParams.limit(req, ListUserTasksQuery.DEFAULT_LIMIT), QueryParams.offset(req));
+        TaskFilter filter = TaskFilter.ofUser(QueryParams.userId(req), QueryParams.status(req));
+        ListTasksQuery query = new ListTasksQuery(caller, filter, QueryParams.page(req));
         Responses.send(res, useCases.listUserTasks().list(query), Status.OK_200, TaskJson::page);
     }
 

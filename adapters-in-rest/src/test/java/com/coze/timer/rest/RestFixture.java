@@ -12,6 +12,7 @@ import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.DeleteTaskService;
 import com.coze.timer.application.task.GetTaskService;
 import com.coze.timer.application.task.ListExecutionsService;
+import com.coze.timer.application.task.ListAllTasksService;
 import com.coze.timer.application.task.ListUserTasksService;
 import com.coze.timer.application.task.ModifyTaskService;
 import com.coze.timer.application.task.TaskPolicy;
@@ -46,6 +47,7 @@ final class RestFixture {
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
                 new ListUserTasksService(store),
+                new ListAllTasksService(store),
                 new CountRunningTasksService(store, clock),
                 new ListExecutionsService(store, log),
                 tokenService);

@@ -88,6 +88,7 @@ class UserTasksTest {
         "/api/v1/users/1001/tasks?limit=0, limit",
         "/api/v1/users/1001/tasks?limit=ten, limit",
         "/api/v1/users/1001/tasks?offset=-1, offset",
+        "/api/v1/users/1001/tasks?offset=1&cursor=MTc3Njg0ODQwMDAwMC41NTBlODQwMC1lMjliLTQxZDQtYTcxNi00NDY2NTU0NDAwMDA, cursor",
         "/api/v1/users/1001/tasks?limit=99999999999, limit",
         "/api/v1/users/abc/tasks, user_id",
         "/api/v1/users/abc/tasks/running-count, user_id"})

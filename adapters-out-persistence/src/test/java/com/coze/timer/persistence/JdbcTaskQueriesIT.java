@@ -3,6 +3,8 @@ package com.coze.timer.persistence;
 import static com.coze.timer.persistence.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.task.Task;
@@ -51,7 +53,7 @@ class JdbcTaskQueriesIT {
         Task newest = stored(user, 3, TaskStatus.COMPLETED);
         stored(USERS.incrementAndGet(), 4, TaskStatus.PENDING);
 
-        assertThat(ids(queries.listByUser(user, Optional.empty(), 50, 0))).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0))).containsExactly(newest.id(), middle.id(), oldest.id());
     }
 
     @Test
@@ -61,10 +63,10 @@ class JdbcTaskQueriesIT {
         stored(user, 2, TaskStatus.STOPPED);
         Task running2 = stored(user, 3, TaskStatus.RUNNING);
 
-        assertThat(ids(queries.listByUser(user, Optional.of(TaskStatus.RUNNING), 50, 0)))
+        assertThat(ids(queries.list(TaskFilter.ofUser(user, Optional.of(TaskStatus.RUNNING)), Optional.empty(), 50, 0)))
                 .containsExactly(running2.id(), running1.id());
-        assertThat(queries.countByUser(user, Optional.of(TaskStatus.RUNNING))).isEqualTo(2);
-        assertThat(queries.countByUser(user, Optional.of(TaskStatus.FAILED))).isZero();
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.of(TaskStatus.RUNNING)))).isEqualTo(2);
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.of(TaskStatus.FAILED)))).isZero();
     }
 
     @Test
@@ -73,17 +75,17 @@ class JdbcTaskQueriesIT {
         for (int minute = 1; minute <= 5; minute++) {
             stored(user, minute, TaskStatus.PENDING);
         }
-        List<TaskId> all = ids(queries.listByUser(user, Optional.empty(), 50, 0));
+        List<TaskId> all = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0));
 
-        List<TaskId> first = ids(queries.listByUser(user, Optional.empty(), 2, 0));
-        List<TaskId> second = ids(queries.listByUser(user, Optional.empty(), 2, 2));
-        List<TaskId> last = ids(queries.listByUser(user, Optional.empty(), 2, 4));
+        List<TaskId> first = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 0));
+        List<TaskId> second = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 2));
+        List<TaskId> last = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 4));
 
         assertThat(first).containsExactlyElementsOf(all.subList(0, 2));
         assertThat(second).containsExactlyElementsOf(all.subList(2, 4));
         assertThat(last).containsExactlyElementsOf(all.subList(4, 5));
-        assertThat(queries.listByUser(user, Optional.empty(), 2, 6)).isEmpty();
-        assertThat(queries.countByUser(user, Optional.empty())).isEqualTo(5);
+        assertThat(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 6)).isEmpty();
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.empty()))).isEqualTo(5);
     }
 
     @Test
@@ -93,8 +95,8 @@ class JdbcTaskQueriesIT {
             stored(user, 0, TaskStatus.PENDING);
         }
 
-        List<TaskId> pages = new ArrayList<>(ids(queries.listByUser(user, Optional.empty(), 2, 0)));
-        pages.addAll(ids(queries.listByUser(user, Optional.empty(), 2, 2)));
+        List<TaskId> pages = new ArrayList<>(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 0)));
+        pages.addAll(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 2)));
 
         assertThat(pages).doesNotHaveDuplicates().hasSize(4);
     }
@@ -115,8 +117,8 @@ class JdbcTaskQueriesIT {
     void aUserWithoutTasksHasAnEmptyListAndZeroCounts() {
         long user = USERS.incrementAndGet();
 
-        assertThat(queries.listByUser(user, Optional.empty(), 50, 0)).isEmpty();
-        assertThat(queries.countByUser(user, Optional.empty())).isZero();
+        assertThat(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0)).isEmpty();
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.empty()))).isZero();
         assertThat(queries.countActiveByUser(user)).isZero();
     }
 
@@ -147,10 +149,52 @@ class JdbcTaskQueriesIT {
         long user = USERS.get();
         Optional<TaskStatus> running = Optional.of(TaskStatus.RUNNING);
 
-        assertThat(indexUsedBy(JdbcTaskQueries.listSql(running), user, "running", 50, 0)).isEqualTo("idx_tasks_user_status");
-        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Optional.empty()), user, 50, 0)).isEqualTo("idx_tasks_user_status");
-        assertThat(indexUsedBy(JdbcTaskQueries.countSql(running), user, "running")).isEqualTo("idx_tasks_user_status");
+        Where ofUser = Where.of(TaskFilter.ofUser(user, running));
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(ofUser), user, "running", 50, 0)).isEqualTo("idx_tasks_user_status");
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(TaskFilter.ofUser(user, Optional.empty()))), user, 50, 0))
+                .isEqualTo("idx_tasks_user_status");
+        assertThat(indexUsedBy(JdbcTaskQueries.countSql(ofUser), user, "running")).isEqualTo("idx_tasks_user_status");
         assertThat(indexUsedBy(JdbcTaskQueries.COUNT_ACTIVE, user)).isEqualTo("idx_tasks_user_status");
+    }
+
+    @Test
+    void aCursorPagesThroughTasksOfTheSameMillisecondWithoutRepeatsOrGaps() {
+        long user = USERS.incrementAndGet();
+        stored(user, 1, TaskStatus.PENDING);
+        for (int i = 0; i < 3; i++) {
+            stored(user, 2, TaskStatus.PENDING);
+        }
+        stored(user, 3, TaskStatus.PENDING);
+        TaskFilter mine = TaskFilter.ofUser(user, Optional.empty());
+        List<Task> all = queries.list(mine, Optional.empty(), 50, 0);
+
+        List<Task> pages = new ArrayList<>();
+        Optional<TaskCursor> cursor = Optional.empty();
+        for (int page = 0; page < 3; page++) {
+            List<Task> tasks = queries.list(mine, cursor, 2, 0);
+            pages.addAll(tasks);
+            cursor = tasks.isEmpty() ? cursor : Optional.of(TaskCursor.after(tasks.getLast()));
+        }
+
+        assertThat(ids(pages)).containsExactlyElementsOf(ids(all)).hasSize(5);
+        assertThat(all).isSortedAccordingTo(TaskCursor.NEWEST_FIRST);
+    }
+
+    @Test
+    void aListingOverAllUsersFiltersByUserAndStatusAndUsesAnIndex() {
+        long user = USERS.incrementAndGet();
+        Task running = stored(user, 1, TaskStatus.RUNNING);
+        stored(user, 2, TaskStatus.STOPPED);
+        stored(USERS.incrementAndGet(), 3, TaskStatus.RUNNING);
+        TaskFilter all = new TaskFilter(Optional.empty(), Optional.empty());
+
+        assertThat(ids(queries.list(new TaskFilter(Optional.of(user), Optional.of(TaskStatus.RUNNING)), Optional.empty(), 50, 0)))
+                .containsExactly(running.id());
+        assertThat(queries.count(all)).isGreaterThanOrEqualTo(3);
+        assertThat(queries.list(all, Optional.empty(), 500, 0)).isSortedAccordingTo(TaskCursor.NEWEST_FIRST);
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(all)), 50, 0)).isEqualTo("idx_tasks_created");
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(new TaskFilter(Optional.empty(), Optional.of(TaskStatus.RUNNING)))),
+                "running", 50, 0)).isEqualTo("idx_tasks_status_created");
     }
 
     /** The index MariaDB picks for the adapter's own statement (parameters are bound client-side). */

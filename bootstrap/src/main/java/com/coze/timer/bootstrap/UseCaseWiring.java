@@ -9,6 +9,7 @@ import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.DeleteTaskService;
 import com.coze.timer.application.task.GetTaskService;
 import com.coze.timer.application.task.ListExecutionsService;
+import com.coze.timer.application.task.ListAllTasksService;
 import com.coze.timer.application.task.ListUserTasksService;
 import com.coze.timer.application.task.ModifyTaskService;
 import com.coze.timer.application.task.TaskPolicy;
@@ -32,6 +33,7 @@ final class UseCaseWiring {
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
                 new ListUserTasksService(db.taskQueries()),
+                new ListAllTasksService(db.taskQueries()),
                 new CountRunningTasksService(db.taskQueries(), clock),
                 new ListExecutionsService(store, db.executionLog()),
                 tokens);
