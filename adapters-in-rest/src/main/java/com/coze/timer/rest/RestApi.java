@@ -1,12 +1,14 @@
 package com.coze.timer.rest;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * The REST API v1: {@code /api/v1/tasks} and {@code /api/v1/users/{user_id}/tasks}, with bearer
- * tokens, JSON everywhere (errors included), and an error document for every refusal.
+ * The REST API v1: {@code /api/v1/tasks}, {@code /api/v1/users/{user_id}/tasks} and who a token acts
+ * for, {@code /api/v1/me}, with bearer tokens, JSON everywhere (errors included), and an error
+ * document for every refusal.
  *
  * <pre>
  * HttpRouting.Builder routing = HttpRouting.builder();
@@ -30,6 +32,7 @@ public final class RestApi {
         ErrorResponses.register(routing);
         routing.register(BASE_PATH + "/tasks", new TaskResource(useCases, callers, new JsonBodies(config)))
                 .register(BASE_PATH + "/users", new UserTaskResource(useCases, callers))
+                .get(BASE_PATH + "/me", (req, res) -> Responses.send(res, Status.OK_200, TaskJson.caller(callers.of(req))))
                 .any("/api", RestApi::noSuchRoute)
                 .any("/api/*", RestApi::noSuchRoute);
     }

@@ -1,9 +1,11 @@
 package com.coze.timer.rest;
 
+import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.json.CanonicalJson;
 import com.coze.timer.application.port.in.RunningCount;
 import com.coze.timer.application.port.in.TaskPage;
 import com.coze.timer.application.port.in.TaskView;
+import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.schedule.CronSchedule;
 import com.coze.timer.domain.schedule.IntervalSchedule;
 import com.coze.timer.domain.schedule.OnceSchedule;
@@ -59,8 +61,8 @@ final class TaskJson {
                 .build();
     }
 
-    /** One line of a listing. */
-    static JsonObject summary(Task task) {
+    /** One line of a listing, with the outcome of its latest execution (its response body left out). */
+    static JsonObject summary(Task task, Optional<ExecutionRecord> last) {
         return Json.createObjectBuilder()
                 .add("task_id", task.id().toString())
                 .add("user_id", task.userId())
@@ -69,6 +71,7 @@ final class TaskJson {
                 .add("http_endpoint", task.callback().endpoint().toString())
                 .add("method", task.callback().method().name())
                 .add("execution_count", task.executionCount())
+                .add("last_execution", last.<JsonValue>map(ExecutionJson::lastResult).orElse(JsonValue.NULL))
                 .add("next_run_time", time(task.nextRunTime()))
                 .add("created_at", Times.format(task.createdAt()))
                 .add("updated_at", Times.format(task.updatedAt()))
@@ -78,7 +81,7 @@ final class TaskJson {
     /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…,"next_cursor":…}} ({@code null} on the last page). */
     static JsonObject page(TaskPage page) {
         JsonArrayBuilder tasks = Json.createArrayBuilder();
-        page.tasks().forEach(task -> tasks.add(summary(task)));
+        page.tasks().forEach(task -> tasks.add(summary(task, page.lastExecution(task))));
         return Json.createObjectBuilder()
                 .add("tasks", tasks)
                 .add("total", page.total())
@@ -95,6 +98,11 @@ final class TaskJson {
                 .add("running_tasks", count.runningTasks())
                 .add("last_updated", Times.format(count.lastUpdated()))
                 .build();
+    }
+
+    /** Who a token acts for: {@code {"user_id":1001,"admin":false}}. */
+    static JsonObject caller(Caller caller) {
+        return Json.createObjectBuilder().add("user_id", caller.userId()).add("admin", caller.admin()).build();
     }
 
     /** The stop condition as the user gave it: {@code {"max_cnt":300,"finsh":true}}, or null. */

@@ -5,6 +5,8 @@ import static com.coze.timer.rest.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coze.timer.application.fakes.TaskStates;
+import com.coze.timer.domain.execution.ExecutionOutcome;
+import com.coze.timer.domain.task.Task;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The admin listing of every user's tasks, {@code GET /api/v1/tasks}. */
+/** The admin listing of every user's tasks, {@code GET /api/v1/tasks}, and {@code GET /api/v1/me}. */
 @ServerTest
 class AllTasksTest {
 
@@ -73,6 +75,28 @@ class AllTasksTest {
 
         assertThat(seen).containsExactly("2026-04-22T09:03:00Z", "2026-04-22T09:02:00Z", "2026-04-22T09:01:00Z");
         assertThat(path).isNull();
+    }
+
+    @Test
+    void eachTaskShowsItsLatestExecutionWithoutTheResponseBody() {
+        Task task = FIXTURE.store.put(aTask().createdAt("2026-04-22T09:04:00Z").build());
+        FIXTURE.log.append(TaskLifecycleTest.record(task, "2026-04-22T10:00:20Z", 500, ExecutionOutcome.FAILURE, "HTTP 500"));
+        FIXTURE.log.append(TaskLifecycleTest.record(task, "2026-04-22T10:00:40Z", 503, ExecutionOutcome.FAILURE, "HTTP 503"));
+
+        List<JsonObject> tasks = admin.get("/api/v1/tasks").json().getJsonArray("tasks").getValuesAs(JsonObject.class);
+
+        JsonObject last = tasks.getFirst().getJsonObject("last_execution");
+        assertThat(last.getInt("http_status")).isEqualTo(503);
+        assertThat(last.getString("outcome")).isEqualTo("failure");
+        assertThat(last.containsKey("response_body")).isFalse();
+        assertThat(tasks.get(1).isNull("last_execution")).isTrue();
+    }
+
+    @Test
+    void aTokenSaysWhomItActsFor() {
+        assertThat(admin.as(FIXTURE.userToken).get("/api/v1/me").json().toString()).isEqualTo("{\"user_id\":1001,\"admin\":false}");
+        assertThat(admin.get("/api/v1/me").json().getBoolean("admin")).isTrue();
+        assertError(admin.as("nope").get("/api/v1/me"), 401, "unauthorized", null);
     }
 
     @Test

@@ -46,8 +46,8 @@ final class RestFixture {
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
-                new ListUserTasksService(store),
-                new ListAllTasksService(store),
+                new ListUserTasksService(store, log),
+                new ListAllTasksService(store, log),
                 new CountRunningTasksService(store, clock),
                 new ListExecutionsService(store, log),
                 tokenService);

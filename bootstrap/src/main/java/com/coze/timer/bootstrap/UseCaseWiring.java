@@ -32,8 +32,8 @@ final class UseCaseWiring {
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
-                new ListUserTasksService(db.taskQueries()),
-                new ListAllTasksService(db.taskQueries()),
+                new ListUserTasksService(db.taskQueries(), db.executionLog()),
+                new ListAllTasksService(db.taskQueries(), db.executionLog()),
                 new CountRunningTasksService(db.taskQueries(), clock),
                 new ListExecutionsService(store, db.executionLog()),
                 tokens);

@@ -3,6 +3,7 @@ package com.coze.timer.application.task;
 import com.coze.timer.application.port.in.ListAllTasks;
 import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.TaskPage;
+import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;
@@ -11,9 +12,11 @@ import com.coze.timer.domain.Result;
 public final class ListAllTasksService implements ListAllTasks {
 
     private final TaskQueries queries;
+    private final ExecutionLog log;
 
-    public ListAllTasksService(TaskQueries queries) {
+    public ListAllTasksService(TaskQueries queries, ExecutionLog log) {
         this.queries = queries;
+        this.log = log;
     }
 
     @Override
@@ -21,6 +24,6 @@ public final class ListAllTasksService implements ListAllTasks {
         if (!query.caller().admin()) {
             return Result.rejected(Rejection.forbidden("listing the tasks of all users needs an admin token", null));
         }
-        return Result.ok(TaskPages.read(queries, query));
+        return Result.ok(TaskPages.read(queries, log, query));
     }
 }

@@ -5,6 +5,7 @@ import static com.coze.timer.application.fakes.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coze.timer.application.auth.Caller;
+import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.in.ListTasksQuery;
@@ -21,7 +22,7 @@ class ListAllTasksServiceTest {
     private static final Caller ADMIN = new Caller(0, true);
 
     private final InMemoryTaskStore store = new InMemoryTaskStore();
-    private final ListAllTasksService service = new ListAllTasksService(store);
+    private final ListAllTasksService service = new ListAllTasksService(store, new InMemoryExecutionLog());
 
     @Test
     void anAdminSeesTheTasksOfEveryUserNewestFirst() {

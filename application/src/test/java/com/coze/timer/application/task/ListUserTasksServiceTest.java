@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.auth.Caller;
+import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
@@ -25,7 +26,7 @@ class ListUserTasksServiceTest {
     private static final Caller OWNER = new Caller(1001, false);
 
     private final InMemoryTaskStore store = new InMemoryTaskStore();
-    private final ListUserTasksService service = new ListUserTasksService(store);
+    private final ListUserTasksService service = new ListUserTasksService(store, new InMemoryExecutionLog());
 
     @Test
     void listsTheUsersTasksNewestFirstWithTheTotal() {
