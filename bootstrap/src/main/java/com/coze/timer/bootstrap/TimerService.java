@@ -9,6 +9,7 @@ import com.coze.timer.application.engine.EngineSettings;
 import com.coze.timer.application.engine.SchedulerEngine;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.task.TaskPolicy;
+import com.coze.timer.console.Console;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.http.OkHttpCallbackSender;
 import com.coze.timer.http.RateBuckets;
@@ -116,6 +117,7 @@ final class TimerService implements AutoCloseable {
                 .routing(routing -> {
                     routing.register("/actuator/health", health);
                     RestApi.routing(routing, useCases, restConfig);
+                    Console.routing(routing);
                 })
                 .build()
                 .start();
