@@ -62,6 +62,69 @@ public record Task(
     }
 
     /**
+     * Pauses the task: nothing fires on its schedule until it is resumed. A claim not yet due is
+     * handed back (its occurrence stays the next run time on the grid); a claim already due may be
+     * in flight, so it stays, and its outcome is recorded as any other.
+     */
+    public Result<Task> pause(Instant now) {
+        if (status == TaskStatus.PAUSED || status.isFinal()) {
+            return Result.rejected(Rejection.conflict("task is " + status.wire() + " and cannot be paused"));
+        }
+        Optional<PendingFire> notDue = pendingFire.filter(fire -> fire.scheduledTime().isAfter(now));
+        Optional<Instant> next = notDue.map(PendingFire::scheduledTime).or(() -> nextRunTime);
+        return Result.ok(with(TaskStatus.PAUSED, next, notDue.isPresent() ? Optional.empty() : pendingFire, now));
+    }
+
+    /**
+     * Resumes a paused task: the next fire is the first occurrence on its own grid after
+     * {@code now}; the occurrences that passed while it was paused are not replayed. A task whose
+     * schedule has no such occurrence left completes.
+     */
+    public Result<Task> resume(Instant now) {
+        if (status != TaskStatus.PAUSED) {
+            return Result.rejected(Rejection.conflict("task is " + status.wire() + ", not paused, and cannot be resumed"));
+        }
+        TaskStatus active = executionCount == 0 ? TaskStatus.PENDING : TaskStatus.RUNNING;
+        Instant at = millis(now);
+        Optional<Instant> next = nextRunTime.filter(run -> run.isBefore(at)).isPresent()
+                ? schedule.nextFireAfter(nextRunTime.get(), at) : nextRunTime;
+        if (next.isEmpty() && pendingFire.isEmpty()) {
+            return with(active, next, pendingFire, now).moveTo(TaskStatus.COMPLETED, Optional.empty(), now);
+        }
+        return Result.ok(with(active, next, pendingFire, now));
+    }
+
+    /**
+     * Claims one extra fire now under {@code executionId} (the user's "run now"): the next run time
+     * does not move. Refused on an ended task and while a fire of the task is due or in flight; a
+     * claim not yet due is handed back first, so its occurrence stays the next one.
+     */
+    public Result<Task> claimRun(String executionId, Instant leaseUntil, Instant now) {
+        if (status.isFinal()) {
+            return Result.rejected(Rejection.conflict("task is " + status.wire() + " and cannot run"));
+        }
+        if (pendingFire.filter(fire -> !fire.scheduledTime().isAfter(now)).isPresent()) {
+            return Result.rejected(Rejection.conflict("a fire of the task is in flight"));
+        }
+        Optional<Instant> next = pendingFire.map(PendingFire::scheduledTime).or(() -> nextRunTime);
+        return Result.ok(with(status, next, Optional.of(new PendingFire(executionId, millis(now), millis(leaseUntil))), now));
+    }
+
+    /** Where the task's fire stands (see {@link FireState}). */
+    public FireState fireState() {
+        return FireState.of(this);
+    }
+
+    /**
+     * The next fire that will really happen, as of {@code now}: a claimed fire not yet due, else the
+     * next run time of a task that fires on its schedule; none while paused or ended.
+     */
+    public Optional<Instant> upcomingFire(Instant now) {
+        Optional<Instant> claimed = pendingFire.map(PendingFire::scheduledTime).filter(at -> at.isAfter(now));
+        return claimed.isPresent() || !status.firesOnSchedule() ? claimed : nextRunTime;
+    }
+
+    /**
      * Applies a user's modification. Refused once the task has ended. With the same schedule, the
      * claimed fire stays claimed (it is sent with the new settings if it has not gone yet, and keeps
      * its execution id); a new schedule drops the claim and restarts from {@code now}.
@@ -198,6 +261,11 @@ public record Task(
         Optional<PendingFire> fire = next.isFinal() ? Optional.empty() : pendingFire;
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, next, executionCount,
                 consecutiveFailures, run, createdAt, millis(now), version, fire));
+    }
+
+    private Task with(TaskStatus newStatus, Optional<Instant> nextRun, Optional<PendingFire> fire, Instant now) {
+        return new Task(id, userId, schedule, callback, stopCondition, newStatus, executionCount, consecutiveFailures,
+                nextRun, createdAt, millis(now), version, fire);
     }
 
     private static InvalidArgument neverFires(Schedule schedule) {
