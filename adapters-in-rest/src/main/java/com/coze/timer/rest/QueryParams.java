@@ -1,8 +1,10 @@
 package com.coze.timer.rest;
 
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.in.PageRequest;
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.task.TaskStatus;
+import com.coze.timer.domain.task.TaskTags;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 
@@ -16,6 +18,12 @@ final class QueryParams {
     static PageRequest page(ServerRequest req) {
         return new PageRequest(limit(req, PageRequest.DEFAULT_LIMIT), offset(req),
                 req.query().first("cursor").asOptional().map(Cursors::parse));
+    }
+
+    /** A listing's filter: the user given, and the {@code status}, {@code name} prefix and {@code label=key:value}. */
+    static TaskFilter filter(ServerRequest req, Optional<Long> userId) {
+        return new TaskFilter(userId, status(req), req.query().first("name").asOptional(),
+                req.query().first("label").asOptional().map(text -> TaskTags.Label.parse(text, "label")));
     }
 
     /** An optional {@code user_id} query parameter. */
@@ -35,7 +43,7 @@ final class QueryParams {
         return integer(req, "before");
     }
 
-    static Optional<TaskStatus> status(ServerRequest req) {
+    private static Optional<TaskStatus> status(ServerRequest req) {
         return req.query().first("status").asOptional().map(text -> TaskStatus.fromWire(text, "status"));
     }
 

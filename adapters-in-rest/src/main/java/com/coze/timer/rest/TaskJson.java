@@ -48,6 +48,8 @@ final class TaskJson {
                 .add("status", task.status().wire())
                 .add("http_endpoint", task.callback().endpoint().toString())
                 .add("method", task.callback().method().name())
+                .add("name", name(task))
+                .add("labels", labels(task))
                 .add("headers", headers(task))
                 .add("body", task.callback().body().map(TaskJson::json).orElse(JsonValue.NULL));
         schedule(task, json);
@@ -70,6 +72,8 @@ final class TaskJson {
                 .add("status", task.status().wire())
                 .add("http_endpoint", task.callback().endpoint().toString())
                 .add("method", task.callback().method().name())
+                .add("name", name(task))
+                .add("labels", labels(task))
                 .add("execution_count", task.executionCount())
                 .add("last_execution", last.<JsonValue>map(ExecutionJson::lastResult).orElse(JsonValue.NULL))
                 .add("next_run_time", time(task.nextRunTime()))
@@ -115,6 +119,16 @@ final class TaskJson {
         for (FieldMatch match : stop.fieldMatches()) {
             json.add(match.key(), json(match.expectedJson()));
         }
+        return json.build();
+    }
+
+    private static JsonValue name(Task task) {
+        return task.tags().name().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+    }
+
+    private static JsonObject labels(Task task) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        task.tags().labels().forEach(json::add);
         return json.build();
     }
 

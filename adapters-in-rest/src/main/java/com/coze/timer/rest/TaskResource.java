@@ -47,7 +47,7 @@ final class TaskResource implements HttpService {
 
     private void listAll(ServerRequest req, ServerResponse res) {
         Caller caller = callers.of(req);
-        TaskFilter filter = new TaskFilter(QueryParams.userIdFilter(req), QueryParams.status(req));
+        TaskFilter filter = QueryParams.filter(req, QueryParams.userIdFilter(req));
         Responses.send(res, useCases.listAllTasks().list(new ListTasksQuery(caller, filter, QueryParams.page(req))),
                 Status.OK_200, TaskJson::page);
     }

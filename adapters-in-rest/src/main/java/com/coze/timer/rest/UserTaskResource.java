@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
 
 /** {@code /api/v1/users/{user_id}/tasks}: a user's tasks, and how many of them are running. */
 final class UserTaskResource implements HttpService {
@@ -28,7 +29,7 @@ final class UserTaskResource implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = callers.of(req);
-        TaskFilter filter = TaskFilter.ofUser(QueryParams.userId(req), QueryParams.status(req));
+        TaskFilter filter = QueryParams.filter(req, Optional.of(QueryParams.userId(req)));
         ListTasksQuery query = new ListTasksQuery(caller, filter, QueryParams.page(req));
         Responses.send(res, useCases.listUserTasks().list(query), Status.OK_200, TaskJson::page);
     }

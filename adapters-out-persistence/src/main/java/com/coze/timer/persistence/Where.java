@@ -2,6 +2,7 @@ package com.coze.timer.persistence;
 
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.domain.task.TaskTags;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.Optional;
 /**
  * The {@code WHERE} clause of a task listing, built from a {@link TaskFilter} (and a cursor): each
  * condition is written with its parameters beside it, so the SQL and its bindings cannot drift
- * apart. Immutable.
+ * apart. A name prefix is a {@code LIKE} on {@code idx_tasks_user_name}, case-sensitive as the
+ * column's binary collation; a label is {@code JSON_CONTAINS} on the {@code labels} object (MySQL 8
+ * and MariaDB alike), read row by row after the other conditions. Immutable.
  */
 final class Where {
 
@@ -39,6 +42,15 @@ final class Where {
             String status = filter.status().get().wire();
             where = where.and("status = ?", (s, i) -> s.setString(i, status));
         }
+        if (filter.namePrefix().isPresent()) {
+            String pattern = likeEscaped(filter.namePrefix().get()) + "%";
+            where = where.and("name LIKE ? ESCAPE '!'", (s, i) -> s.setString(i, pattern));
+        }
+        if (filter.label().isPresent()) {
+            TaskTags.Label label = filter.label().get();
+            where = where.and("JSON_CONTAINS(labels, JSON_OBJECT(?, ?))", (s, i) -> s.setString(i, label.key()),
+                    (s, i) -> s.setString(i, label.value()));
+        }
         return where;
     }
 
@@ -51,6 +63,11 @@ final class Where {
         String id = at.taskId().toString();
         Binder time = (s, i) -> Jdbc.setInstant(s, i, at.createdAt());
         return and("(created_at < ? OR (created_at = ? AND task_id < ?))", time, time, (s, i) -> s.setString(i, id));
+    }
+
+    /** {@code text} matching only itself in a {@code LIKE ... ESCAPE '!'} pattern. */
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     String sql() {

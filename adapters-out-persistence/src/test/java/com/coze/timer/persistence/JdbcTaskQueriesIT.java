@@ -10,6 +10,7 @@ import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
+import com.coze.timer.domain.task.TaskTags;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,7 +138,7 @@ class JdbcTaskQueriesIT {
             own.taskStore().insert(aTask().user(other).status(TaskStatus.STOPPED).build());
 
             assertThat(counts.countByStatus()).isEqualTo(Map.of(TaskStatus.PENDING, 1L, TaskStatus.RUNNING, 3L,
-                    TaskStatus.COMPLETED, 1L, TaskStatus.FAILED, 0L, TaskStatus.STOPPED, 1L));
+                    TaskStatus.COMPLETED, 1L, TaskStatus.FAILED, 0L, TaskStatus.STOPPED, 1L, TaskStatus.PAUSED, 0L));
         }
     }
 
@@ -186,15 +187,65 @@ class JdbcTaskQueriesIT {
         Task running = stored(user, 1, TaskStatus.RUNNING);
         stored(user, 2, TaskStatus.STOPPED);
         stored(USERS.incrementAndGet(), 3, TaskStatus.RUNNING);
-        TaskFilter all = new TaskFilter(Optional.empty(), Optional.empty());
+        TaskFilter all = TaskFilter.all();
 
-        assertThat(ids(queries.list(new TaskFilter(Optional.of(user), Optional.of(TaskStatus.RUNNING)), Optional.empty(), 50, 0)))
+        assertThat(ids(queries.list(new TaskFilter(Optional.of(user), Optional.of(TaskStatus.RUNNING), Optional.empty(), Optional.empty()), Optional.empty(), 50, 0)))
                 .containsExactly(running.id());
         assertThat(queries.count(all)).isGreaterThanOrEqualTo(3);
         assertThat(queries.list(all, Optional.empty(), 500, 0)).isSortedAccordingTo(TaskCursor.NEWEST_FIRST);
         assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(all)), 50, 0)).isEqualTo("idx_tasks_created");
-        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(new TaskFilter(Optional.empty(), Optional.of(TaskStatus.RUNNING)))),
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(new TaskFilter(Optional.empty(), Optional.of(TaskStatus.RUNNING), Optional.empty(), Optional.empty()))),
                 "running", 50, 0)).isEqualTo("idx_tasks_status_created");
+    }
+
+    @Test
+    void aNamePrefixFindsTasksWhoseNameStartsWithItLiterallyAndCaseSensitively() {
+        long user = USERS.incrementAndGet();
+        Task report = storedTagged(user, 1, "nightly-report", Map.of());
+        Task percent = storedTagged(user, 2, "50%_done", Map.of());
+        storedTagged(user, 3, "Nightly-digest", Map.of());
+        storedTagged(user, 4, null, Map.of());
+
+        assertThat(ids(queries.list(named(user, "nightly"), Optional.empty(), 50, 0))).containsExactly(report.id());
+        assertThat(ids(queries.list(named(user, "50%_"), Optional.empty(), 50, 0))).containsExactly(percent.id());
+        assertThat(queries.list(named(user, "5_%"), Optional.empty(), 50, 0)).isEmpty();
+        assertThat(queries.count(named(user, "nightly"))).isEqualTo(1);
+    }
+
+    @Test
+    void aLabelFilterKeepsTasksCarryingThatPairOverAllUsers() {
+        long user = USERS.incrementAndGet();
+        Task reports = storedTagged(user, 1, "a", Map.of("team", "reports", "env", "prod"));
+        storedTagged(user, 2, "b", Map.of("team", "sync"));
+        Task other = storedTagged(USERS.incrementAndGet(), 3, "c", Map.of("team", "reports-" + user));
+        TaskFilter label = new TaskFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new TaskTags.Label("team", "reports-" + user)));
+
+        assertThat(ids(queries.list(new TaskFilter(Optional.of(user), Optional.empty(), Optional.empty(),
+                Optional.of(new TaskTags.Label("team", "reports"))), Optional.empty(), 50, 0))).containsExactly(reports.id());
+        assertThat(ids(queries.list(label, Optional.empty(), 50, 0))).containsExactly(other.id());
+        assertThat(queries.count(label)).isEqualTo(1);
+    }
+
+    @Test
+    void aNamePrefixUsesTheUserNameIndex() {
+        for (int i = 0; i < 30; i++) {
+            storedTagged(USERS.get(), i, "task-" + i, Map.of());
+        }
+        long user = USERS.get();
+
+        assertThat(indexUsedBy(JdbcTaskQueries.countSql(Where.of(named(user, "task-1"))), user, "task-1%"))
+                .isEqualTo("idx_tasks_user_name");
+    }
+
+    private static TaskFilter named(long user, String prefix) {
+        return new TaskFilter(Optional.of(user), Optional.empty(), Optional.of(prefix), Optional.empty());
+    }
+
+    private static Task storedTagged(long user, int minute, String name, Map<String, String> labels) {
+        Task task = aTask().user(user).createdAt(T0.plusSeconds(60L * minute)).status(TaskStatus.PENDING).tags(name, labels).build();
+        store.insert(task);
+        return task;
     }
 
     /** The index MariaDB picks for the adapter's own statement (parameters are bound client-side). */

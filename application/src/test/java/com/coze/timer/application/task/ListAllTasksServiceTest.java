@@ -29,7 +29,7 @@ class ListAllTasksServiceTest {
         Task mine = store.put(aTask().ownedBy(1001).createdAt("2026-04-22T09:00:00Z").build());
         Task theirs = store.put(aTask().ownedBy(2002).createdAt("2026-04-22T09:30:00Z").build());
 
-        assertThat(service.list(all(new TaskFilter(Optional.empty(), Optional.empty()))).orElseThrow().tasks())
+        assertThat(service.list(all(TaskFilter.all())).orElseThrow().tasks())
                 .containsExactly(theirs, mine);
     }
 
@@ -39,7 +39,7 @@ class ListAllTasksServiceTest {
         Task stopped = store.put(aTask().ownedBy(2002).build().cancel(Instant.parse("2026-04-22T10:01:00Z")).orElseThrow());
         store.put(aTask().ownedBy(2002).build());
 
-        var page = service.list(all(new TaskFilter(Optional.of(2002L), Optional.of(TaskStatus.STOPPED)))).orElseThrow();
+        var page = service.list(all(new TaskFilter(Optional.of(2002L), Optional.of(TaskStatus.STOPPED), Optional.empty(), Optional.empty()))).orElseThrow();
 
         assertThat(page.tasks()).containsExactly(stopped);
         assertThat(page.total()).isEqualTo(1);
@@ -50,7 +50,7 @@ class ListAllTasksServiceTest {
         store.put(aTask().ownedBy(1001).build());
 
         Rejection rejection = rejectionOf(service.list(new ListTasksQuery(new Caller(1001, false),
-                new TaskFilter(Optional.of(1001L), Optional.empty()), PageRequest.first(50))));
+                new TaskFilter(Optional.of(1001L), Optional.empty(), Optional.empty(), Optional.empty()), PageRequest.first(50))));
 
         assertThat(rejection.code()).isEqualTo(Rejection.Code.FORBIDDEN);
     }
