@@ -82,7 +82,7 @@ class UserTasksTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "/api/v1/users/1001/tasks?status=paused, status",
+        "/api/v1/users/1001/tasks?status=sleeping, status",
         "/api/v1/users/1001/tasks?status=RUNNING, status",
         "/api/v1/users/1001/tasks?limit=501, limit",
         "/api/v1/users/1001/tasks?limit=0, limit",

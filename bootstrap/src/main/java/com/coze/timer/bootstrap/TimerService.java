@@ -80,7 +80,7 @@ final class TimerService implements AutoCloseable {
             metrics.watchTasks(db.taskQueries(), Observability.taskCountsRefresh(timer));
             cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
-            UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
+            UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock, engineSettings.lease());
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     ComponentSettings.grace(timer)).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
