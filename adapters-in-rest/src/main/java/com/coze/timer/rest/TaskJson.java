@@ -73,6 +73,10 @@ final class TaskJson {
                 .add("execution_count", task.executionCount())
                 .add("last_execution", view.lastExecution().<JsonValue>map(ExecutionJson::lastExecution).orElse(JsonValue.NULL))
                 .add("next_run_time", time(view.nextFire()))
+                .add("skipped_count", view.skips().count())
+                .add("last_skip_reason", view.skips().lastReason().<JsonValue>map(reason -> Json.createValue(reason.wire()))
+                        .orElse(JsonValue.NULL))
+                .add("last_skip_time", time(view.skips().lastTime()))
                 .add("created_at", Times.format(task.createdAt()))
                 .add("updated_at", Times.format(task.updatedAt()))
                 .build();

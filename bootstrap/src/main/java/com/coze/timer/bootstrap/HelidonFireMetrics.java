@@ -1,7 +1,7 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.port.out.FireMetrics;
-import com.coze.timer.application.port.out.FireMetrics.SkipReason;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.execution.ExecutionOutcome;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.DistributionSummary;
@@ -32,7 +32,7 @@ final class HelidonFireMetrics implements FireMetrics {
     private final DistributionSummary duration;
     private final Counter writeFailures;
     private final Counter isolated;
-    private final Counter[] skipped = new Counter[SkipReason.values().length];
+    private final Counter[] skipped = new Counter[Skips.Reason.values().length];
 
     HelidonFireMetrics(TimerMetrics metrics) {
         fires = metrics.counter("timer.fires", "Fires sent");
@@ -47,7 +47,7 @@ final class HelidonFireMetrics implements FireMetrics {
                 TimerMetrics.DURATION_BUCKETS_MS);
         writeFailures = metrics.counter("timer.outcome.write.failures", "Outcomes whose write failed (and was retried)");
         isolated = metrics.counter("timer.outcomes.isolated", "Outcomes stored alone as failed with the reason, or given up");
-        for (SkipReason reason : SkipReason.values()) {
+        for (Skips.Reason reason : Skips.Reason.values()) {
             skipped[reason.ordinal()] = metrics.counter("timer.fires.skipped", "Occurrences skipped, not fired, by reason",
                     Tag.create("reason", reason.wire()));
         }
@@ -79,7 +79,7 @@ final class HelidonFireMetrics implements FireMetrics {
     }
 
     @Override
-    public void skipped(SkipReason reason, long occurrences) {
+    public void skipped(Skips.Reason reason, long occurrences) {
         skipped[reason.ordinal()].increment(occurrences);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,7 @@ public final class EngineRunner implements AutoCloseable {
     private volatile boolean driving = true;
     private volatile boolean firing = true;
     private volatile boolean writing = true;
+    private final AtomicBoolean refillAsked = new AtomicBoolean();
 
     public EngineRunner(SchedulerEngine engine, Clock clock, Duration refillInterval, Duration grace) {
         this.engine = engine;
@@ -60,10 +62,13 @@ public final class EngineRunner implements AutoCloseable {
         return this;
     }
 
-    /** A refill now, for a claim the wheel asked for; none while stopping. */
+    /**
+     * A refill now, for a claim the wheel asked for; at most one is queued however many are asked
+     * for (a burst of creates asks once per task), none while stopping.
+     */
     private void refillSoon() {
         try {
-            if (firing) {
+            if (firing && !refillAsked.getAndSet(true)) {
                 refiller.execute(this::refill);
             }
         } catch (RejectedExecutionException e) {
@@ -72,6 +77,7 @@ public final class EngineRunner implements AutoCloseable {
     }
 
     private void refill() {
+        refillAsked.set(false);
         try {
             engine.refill();
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.TaskLog;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.execution.ExecutionOutcome;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +46,11 @@ final class OutcomeWriter {
     private final Clock clock;
     private final EngineInbox inbox;
     private final int batchSize;
+    private final SkipRecorder skips;
     private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
 
-    OutcomeWriter(EnginePorts ports, Outcomes outcomes, Claims claims, Clock clock, EngineInbox inbox, int batchSize) {
+    OutcomeWriter(EnginePorts ports, Outcomes outcomes, Claims claims, Clock clock, EngineInbox inbox, int batchSize, SkipRecorder skips) {
+        this.skips = skips;
         this.ledger = ports.ledger();
         this.store = ports.store();
         this.metrics = ports.metrics();
@@ -126,6 +129,7 @@ final class OutcomeWriter {
             completions.add(completion(batch.get(i), evaluations.get(i), now));
         }
         List<Optional<Task>> stored = ledger.recordAll(completions);
+        recordSkips(batch, completions, stored, now);
         for (int i = 0; i < batch.size(); i++) {
             try { // stored: nothing after this may fail the batch, or it would be written twice
                 if (completions.get(i).record().outcome() == ExecutionOutcome.FAILURE) {
@@ -137,6 +141,18 @@ final class OutcomeWriter {
                 inbox.post(new Settled(batch.get(i).tracked(), Optional.empty()));
             }
         }
+    }
+
+    private void recordSkips(List<Finished> batch, List<Completion> completions, List<Optional<Task>> stored, Instant now) {
+        List<FireLedger.Skip> skipped = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Finished done = batch.get(i);
+            long count = completions.get(i).task().isPresent() ? stored.get(i).map(after -> Skips.between(done.task(), after)).orElse(0L) : 0;
+            if (count > 0) {
+                skipped.add(new FireLedger.Skip(done.task().id(), count, outcomes.skipReason(done), now));
+            }
+        }
+        skips.record(skipped);
     }
 
     private Completion completion(Finished done, Outcomes.Evaluation evaluation, Instant now) {

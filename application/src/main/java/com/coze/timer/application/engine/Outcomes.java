@@ -11,6 +11,7 @@ import com.coze.timer.domain.stop.ResponseDocument;
 import com.coze.timer.domain.stop.StopPolicy.ExecutionFacts;
 import com.coze.timer.domain.task.MisfireRule;
 import com.coze.timer.domain.task.PendingFire;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.time.Instant;
@@ -46,6 +47,14 @@ final class Outcomes {
         } catch (CanonicalJson.UnreadableDocument e) {
             return failed(done, result, "stop_condition not evaluated: " + e.getMessage(), now);
         }
+    }
+
+    /**
+     * Why occurrences passed over after {@code done} were skipped: a misfire when its call went out
+     * after the misfire threshold (no instance ran the task meanwhile), else its call was in flight.
+     */
+    Skips.Reason skipReason(FireWheel.Finished done) {
+        return misfires.isMisfire(done.fire().scheduledTime(), done.result().startedAt()) ? Skips.Reason.MISFIRE : Skips.Reason.IN_FLIGHT;
     }
 
     /** The same judgement applied to the task as stored now (after losing a race to a change). */

@@ -3,6 +3,7 @@ package com.coze.timer.application.engine;
 import com.coze.timer.application.engine.EngineCommand.Place;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.domain.Result;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +31,11 @@ final class Refill {
     private final Clock clock;
     private final FireWheel wheel;
     private final EngineInbox inbox;
+    private final SkipRecorder skips;
 
     Refill(FireLedger ledger, Claims claims, OwnedSlots owned, EngineSettings settings, Clock clock, FireWheel wheel,
-           EngineInbox inbox) {
+           EngineInbox inbox, SkipRecorder skips) {
+        this.skips = skips;
         this.ledger = ledger;
         this.claims = claims;
         this.owned = owned;
@@ -47,25 +50,27 @@ final class Refill {
         releaseWithdrawn();
         Instant now = clock.instant();
         List<Task> toWrite = new ArrayList<>();
+        List<Task> before = new ArrayList<>();
         for (Task task = wheel.toClaim.poll(); task != null; task = wheel.toClaim.poll()) {
-            ok(claims.claim(task, now), toWrite);
+            claim(task, now, toWrite, before);
         }
         int room = Math.min(settings.claimBatchSize(), settings.maxTrackedFires() - wheel.size()) - toWrite.size();
         if (room > 0 && !owned.isEmpty()) {
             BitSet slots = owned.stored();
             for (Task orphan : claims.orphans(now, slots, room)) {
-                if (!wheel.isTracked(orphan.id()) && claims.lockTakeover(orphan)) {
-                    ok(claims.takeOver(orphan, now), toWrite);
+                if (!wheel.isTracked(orphan.id()) && claims.lockTakeover(orphan) && ok(claims.takeOver(orphan, now), toWrite)) {
+                    before.add(orphan);
                 }
             }
             for (Task task : ledger.findDue(now.plus(settings.window()), slots, room - toWrite.size())) {
                 if (!wheel.isTracked(task.id())) {
-                    ok(claims.claim(task, now), toWrite);
+                    claim(task, now, toWrite, before);
                 }
             }
         }
         List<Optional<Task>> stored = toWrite.isEmpty() ? List.of() : ledger.writeAll(toWrite);
         stored.forEach(task -> task.ifPresent(claimed -> inbox.post(new Place(claimed))));
+        skips.record(before, stored, Skips.Reason.MISFIRE, now);
         return (int) stored.stream().filter(Optional::isPresent).count();
     }
 
@@ -90,9 +95,17 @@ final class Refill {
         return released;
     }
 
-    private static void ok(Result<Task> result, List<Task> into) {
+    private void claim(Task task, Instant now, List<Task> toWrite, List<Task> before) {
+        if (ok(claims.claim(task, now), toWrite)) {
+            before.add(task);
+        }
+    }
+
+    private static boolean ok(Result<Task> result, List<Task> into) {
         if (result instanceof Result.Ok<Task> ok) {
             into.add(ok.value());
+            return true;
         }
+        return false;
     }
 }

@@ -59,9 +59,10 @@ public final class SchedulerEngine implements ScheduleChanges {
         this.owned = new OwnedSlots(ports.ownership());
         Claims claims = new Claims(settings, misfires, ledger, ports.fireLock(), ports.ownership(), owned);
         Outcomes outcomes = new Outcomes(settings.maxConsecutiveFailures(), misfires);
-        this.writer = new OutcomeWriter(ports, outcomes, claims, clock, inbox, settings.recordBatchSize());
+        SkipRecorder skips = new SkipRecorder(ledger, ports.metrics());
+        this.writer = new OutcomeWriter(ports, outcomes, claims, clock, inbox, settings.recordBatchSize(), skips);
         this.wheel = new FireWheel(ports, owned, clock, claims, inbox, writer::offer);
-        this.refill = new Refill(ledger, claims, owned, settings, clock, wheel, inbox);
+        this.refill = new Refill(ledger, claims, owned, settings, clock, wheel, inbox, skips);
         ports.ownership().onChange(this::ownershipChanged);
     }
 

@@ -12,17 +12,20 @@ import java.time.Clock;
 public final class GetTaskService implements GetTask {
 
     private final TaskAccess access;
+    private final TaskStore store;
     private final ExecutionLog log;
     private final Clock clock;
 
     public GetTaskService(TaskStore store, ExecutionLog log, Clock clock) {
         this.access = new TaskAccess(store);
+        this.store = store;
         this.log = log;
         this.clock = clock;
     }
 
     @Override
     public Result<TaskView> get(Caller caller, String taskId) {
-        return access.find(caller, taskId).map(task -> new TaskView(task, log.latest(task.id()), task.upcomingFire(clock.instant())));
+        return access.find(caller, taskId).map(task -> new TaskView(task, log.latest(task.id()), task.upcomingFire(clock.instant()),
+                store.skipsOf(task.id())));
     }
 }

@@ -51,6 +51,11 @@ class DelegatingLedger implements FireLedger {
     }
 
     @Override
+    public void recordSkips(List<Skip> skips) {
+        storage.recordSkips(skips);
+    }
+
+    @Override
     public List<Optional<Task>> recordAll(List<Completion> completions) {
         return storage.recordAll(completions);
     }

@@ -9,6 +9,7 @@ import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.fakes.ScriptedCallbackSender;
 import com.coze.timer.domain.Result;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
@@ -62,6 +63,33 @@ class EngineControlTest {
         assertThat(sender.calls()).hasSize(2);
         assertThat(sender.last().request().executionId()).isNotEqualTo(claimedOccurrence).isNotEqualTo("run-1");
         assertThat(sender.last().request().scheduledTime()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void occurrencesPassedWhileACallWasInFlightAreCountedAsSkippedWithTheReason() throws Exception {
+        TaskId id = stored(aTask().interval(1).build());
+        at(T0.plusSeconds(1));
+        clock.set(T0.plusSeconds(8)); // the target took 7 s, retries included
+        sender.last().respond(200, "{}", T0.plusSeconds(1));
+        engine.advance();
+        engine.recordFinished(0);
+
+        Skips skips = store.skipsOf(id);
+        assertThat(skips.count()).as("T0+3 … T0+8 passed; T0+2 fires now, late").isEqualTo(6);
+        assertThat(skips.lastReason()).contains(Skips.Reason.IN_FLIGHT);
+        assertThat(skips.lastTime()).contains(T0.plusSeconds(8));
+        engine.advance();
+        assertThat(sender.last().request().scheduledTime()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void occurrencesPassedWhileNoInstanceRanAreCountedAsMisfires() {
+        TaskId id = stored(aTask().interval(1).createdAt("2026-04-22T09:59:00Z").build()); // due since 09:59:01
+        at(T0.plusMillis(5));
+
+        assertThat(store.skipsOf(id).count()).as("09:59:02 … 10:00:00").isEqualTo(59);
+        assertThat(store.skipsOf(id).lastReason()).contains(Skips.Reason.MISFIRE);
+        assertThat(sender.calls()).singleElement();
     }
 
     private void change(TaskId id, Function<Task, Result<Task>> move) {

@@ -146,7 +146,7 @@ class EngineFaultIsolationTest {
             }
 
             @Override
-            public void skipped(SkipReason reason, long occurrences) {
+            public void skipped(com.coze.timer.domain.task.Skips.Reason reason, long occurrences) {
             }
         };
         return new SchedulerEngine(EnginePorts.single(ledger, store, sender).withMetrics(counting), clock, settings);

@@ -1,6 +1,7 @@
 package com.coze.timer.application.port.out;
 
 import com.coze.timer.domain.execution.ExecutionOutcome;
+import com.coze.timer.domain.task.Skips;
 
 /** What the engine reports about its fires, for metrics. Implementations must be cheap and thread-safe. */
 public interface FireMetrics {
@@ -23,7 +24,7 @@ public interface FireMetrics {
         }
 
         @Override
-        public void skipped(SkipReason reason, long occurrences) {
+        public void skipped(Skips.Reason reason, long occurrences) {
         }
     };
 
@@ -40,23 +41,5 @@ public interface FireMetrics {
     void outcomeIsolated();
 
     /** {@code occurrences} of a task were skipped, not fired, for {@code reason}. */
-    void skipped(SkipReason reason, long occurrences);
-
-    /** Why occurrences were skipped; {@code wire} is the metric label and the API's {@code last_skip_reason}. */
-    enum SkipReason {
-        /** A call of the task was still in flight when they came. */
-        IN_FLIGHT("in_flight"),
-        /** They passed while no instance ran the task (downtime, fail-over). */
-        MISFIRE("misfire");
-
-        private final String wire;
-
-        SkipReason(String wire) {
-            this.wire = wire;
-        }
-
-        public String wire() {
-            return wire;
-        }
-    }
+    void skipped(Skips.Reason reason, long occurrences);
 }
