@@ -2,6 +2,7 @@ package com.coze.timer.rest;
 
 import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.json.CanonicalJson;
+import com.coze.timer.application.port.in.ControlTask;
 import com.coze.timer.application.port.in.RunningCount;
 import com.coze.timer.application.port.in.TaskPage;
 import com.coze.timer.application.port.in.TaskView;
@@ -38,6 +39,24 @@ final class TaskJson {
                 .build();
     }
 
+    /** The answer to a resume: {@code {"status":"success","message":…,"next_run_time":…}}. */
+    static JsonObject resumed(Task task) {
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("message", "Task resumed successfully")
+                .add("next_run_time", time(task.nextRunTime()))
+                .build();
+    }
+
+    /** The answer to a run: {@code {"status":"success","execution_id":…,"message":"Task run triggered"}}. */
+    static JsonObject runTriggered(ControlTask.RunTriggered run) {
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("execution_id", run.executionId())
+                .add("message", "Task run triggered")
+                .build();
+    }
+
     /** One task in full, with its latest execution. */
     static JsonObject task(TaskView view) {
         Task task = view.task();
@@ -57,7 +76,11 @@ final class TaskJson {
                 .add("stop_condition", stopCondition(task.stopCondition()))
                 .add("execution_count", task.executionCount())
                 .add("last_execution", view.lastExecution().<JsonValue>map(ExecutionJson::lastExecution).orElse(JsonValue.NULL))
-                .add("next_run_time", time(task.nextRunTime()))
+                .add("next_run_time", time(view.nextFire()))
+                .add("skipped_count", view.skips().count())
+                .add("last_skip_reason", view.skips().lastReason().<JsonValue>map(reason -> Json.createValue(reason.wire()))
+                        .orElse(JsonValue.NULL))
+                .add("last_skip_time", time(view.skips().lastTime()))
                 .add("created_at", Times.format(task.createdAt()))
                 .add("updated_at", Times.format(task.updatedAt()))
                 .build();

@@ -13,8 +13,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code /api/v1/tasks}: create a task, list all tasks (admin tokens), and show, modify, cancel and delete one, and list its
- * executions. Each handler authenticates, reads the request, calls one use case and maps its result.
+ * {@code /api/v1/tasks}: create a task, list all tasks (admin tokens), and show, modify, cancel,
+ * pause, resume, run and delete one, and list its executions. Each handler authenticates, reads the
+ * request, calls one use case and maps its result.
  */
 final class TaskResource implements HttpService {
 
@@ -36,6 +37,9 @@ final class TaskResource implements HttpService {
                 .patch("/{taskId}", this::modify)
                 .delete("/{taskId}", this::delete)
                 .put("/{taskId}/cancel", this::cancel)
+                .put("/{taskId}/pause", this::pause)
+                .put("/{taskId}/resume", this::resume)
+                .post("/{taskId}/run", this::run)
                 .get("/{taskId}/executions", this::executions);
     }
 
@@ -70,6 +74,22 @@ final class TaskResource implements HttpService {
         Caller caller = callers.of(req);
         Responses.send(res, useCases.cancelTask().cancel(caller, QueryParams.taskId(req)), Status.OK_200,
                 stopped -> Responses.success("Task stopped successfully"));
+    }
+
+    private void pause(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        Responses.send(res, useCases.controlTask().pause(caller, QueryParams.taskId(req)), Status.OK_200,
+                paused -> Responses.success("Task paused successfully"));
+    }
+
+    private void resume(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        Responses.send(res, useCases.controlTask().resume(caller, QueryParams.taskId(req)), Status.OK_200, TaskJson::resumed);
+    }
+
+    private void run(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        Responses.send(res, useCases.controlTask().run(caller, QueryParams.taskId(req)), Status.ACCEPTED_202, TaskJson::runTriggered);
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

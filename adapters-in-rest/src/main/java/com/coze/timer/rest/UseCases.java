@@ -2,6 +2,7 @@ package com.coze.timer.rest;
 
 import com.coze.timer.application.port.in.Authenticate;
 import com.coze.timer.application.port.in.CancelTask;
+import com.coze.timer.application.port.in.ControlTask;
 import com.coze.timer.application.port.in.CountRunningTasks;
 import com.coze.timer.application.port.in.CreateTask;
 import com.coze.timer.application.port.in.DeleteTask;
@@ -23,7 +24,8 @@ public record UseCases(
         ListAllTasks listAllTasks,
         CountRunningTasks countRunningTasks,
         ListExecutions listExecutions,
-        Authenticate authenticate) {
+        Authenticate authenticate,
+        ControlTask controlTask) {
 
     public UseCases {
         Objects.requireNonNull(createTask, "createTask");
@@ -36,5 +38,6 @@ public record UseCases(
         Objects.requireNonNull(countRunningTasks, "countRunningTasks");
         Objects.requireNonNull(listExecutions, "listExecutions");
         Objects.requireNonNull(authenticate, "authenticate");
+        Objects.requireNonNull(controlTask, "controlTask");
     }
 }

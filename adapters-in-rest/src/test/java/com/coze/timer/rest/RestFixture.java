@@ -7,6 +7,7 @@ import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.fakes.RecordingScheduleChanges;
 import com.coze.timer.application.task.CancelTaskService;
+import com.coze.timer.application.task.ControlTaskService;
 import com.coze.timer.application.task.CountRunningTasksService;
 import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.DeleteTaskService;
@@ -42,7 +43,7 @@ final class RestFixture {
         TaskPolicy policy = new TaskPolicy(false, QUOTA);
         return new UseCases(
                 new CreateTaskService(store, store, changes, policy, clock),
-                new GetTaskService(store, log),
+                new GetTaskService(store, log, clock),
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
@@ -50,7 +51,8 @@ final class RestFixture {
                 new ListAllTasksService(store, log),
                 new CountRunningTasksService(store, clock),
                 new ListExecutionsService(store, log),
-                tokenService);
+                tokenService,
+                new ControlTaskService(store, changes, clock, java.time.Duration.ofMinutes(3)));
     }
 
     void routing(HttpRouting.Builder routing) {

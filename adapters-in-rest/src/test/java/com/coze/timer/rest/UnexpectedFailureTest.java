@@ -30,7 +30,7 @@ class UnexpectedFailureTest {
         };
         RestApi.routing(routing, new UseCases(real.createTask(), broken, real.cancelTask(), real.deleteTask(),
                 real.modifyTask(), real.listUserTasks(), real.listAllTasks(), real.countRunningTasks(), real.listExecutions(),
-                real.authenticate()), RestConfig.DEFAULT);
+                real.authenticate(), real.controlTask()), RestConfig.DEFAULT);
     }
 
     @Test

@@ -40,6 +40,8 @@ final class JdbcFireLedger implements FireLedger {
     private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
             + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
             + " fire_owner = ?, updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
+    private static final String ADD_SKIPS = "UPDATE tasks SET skipped_count = skipped_count + ?, last_skip_reason = ?,"
+            + " last_skip_time = ? WHERE task_id = ?";
     /** DATETIME holds years up to 9999: a later cut-off means "every lease". */
     private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -126,6 +128,25 @@ final class JdbcFireLedger implements FireLedger {
             return List.of();
         }
         return jdbc.inTransaction("writing " + tasks.size() + " fire claims", connection -> writeFireStates(connection, tasks));
+    }
+
+    @Override
+    public void recordSkips(List<Skip> skips) {
+        if (skips.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction("recording skips of " + skips.size() + " tasks", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(ADD_SKIPS)) {
+                for (Skip skip : skips) {
+                    update.setLong(1, skip.occurrences());
+                    update.setString(2, skip.reason().wire());
+                    Jdbc.setInstant(update, 3, skip.at());
+                    update.setString(4, skip.taskId().toString());
+                    update.addBatch();
+                }
+                return update.executeBatch();
+            }
+        });
     }
 
     @Override

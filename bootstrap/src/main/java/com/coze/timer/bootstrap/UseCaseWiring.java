@@ -4,6 +4,7 @@ import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.CancelTaskService;
+import com.coze.timer.application.task.ControlTaskService;
 import com.coze.timer.application.task.CountRunningTasksService;
 import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.DeleteTaskService;
@@ -16,6 +17,7 @@ import com.coze.timer.application.task.TaskPolicy;
 import com.coze.timer.persistence.JdbcPersistence;
 import com.coze.timer.rest.UseCases;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Builds the use cases over the stores, by plain {@code new}. */
 final class UseCaseWiring {
@@ -25,10 +27,10 @@ final class UseCaseWiring {
 
     /** The use cases; {@code store} is where task writes go (the database, or the cluster's cache in front of it). */
     static UseCases useCases(TaskStore store, JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy,
-                             Clock clock) {
+                             Clock clock, Duration lease) {
         return new UseCases(
                 new CreateTaskService(store, db.taskQueries(), changes, policy, clock),
-                new GetTaskService(store, db.executionLog()),
+                new GetTaskService(store, db.executionLog(), clock),
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
@@ -36,6 +38,7 @@ final class UseCaseWiring {
                 new ListAllTasksService(db.taskQueries(), db.executionLog()),
                 new CountRunningTasksService(db.taskQueries(), clock),
                 new ListExecutionsService(store, db.executionLog()),
-                tokens);
+                tokens,
+                new ControlTaskService(store, changes, clock, lease));
     }
 }

@@ -93,6 +93,11 @@ public final class InMemoryFireLedger implements FireLedger {
     }
 
     @Override
+    public void recordSkips(List<Skip> skips) {
+        skips.forEach(skip -> store.addSkip(skip.taskId(), skip.occurrences(), skip.reason(), skip.at()));
+    }
+
+    @Override
     public List<Optional<Task>> recordAll(List<Completion> completions) {
         return completions.stream().map(completion -> {
             if (store.find(completion.record().taskId()).isPresent()) {

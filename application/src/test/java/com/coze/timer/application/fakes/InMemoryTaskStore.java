@@ -28,10 +28,24 @@ import java.util.function.UnaryOperator;
 public final class InMemoryTaskStore implements TaskStore, TaskQueries {
 
     private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
+    private final Map<TaskId, com.coze.timer.domain.task.Skips> skips = new java.util.HashMap<>();
     private final InMemoryExecutionLog log;
     private UnaryOperator<Task> interference = UnaryOperator.identity();
     private int interferences;
     private int updateAttempts;
+
+    @Override
+    public synchronized com.coze.timer.domain.task.Skips skipsOf(TaskId id) {
+        return skips.getOrDefault(id, com.coze.timer.domain.task.Skips.NONE);
+    }
+
+    /** Adds a skip, as the ledger's increment does. */
+    public synchronized void addSkip(TaskId id, long occurrences, com.coze.timer.domain.task.Skips.Reason reason, java.time.Instant at) {
+        if (tasks.containsKey(id)) {
+            long count = skipsOf(id).count() + occurrences;
+            skips.put(id, new com.coze.timer.domain.task.Skips(count, Optional.of(reason), Optional.of(at)));
+        }
+    }
 
     public InMemoryTaskStore() {
         this(new InMemoryExecutionLog());
