@@ -5,7 +5,9 @@ import static com.coze.timer.rest.TaskFields.CRON_EXPRESSION;
 import static com.coze.timer.rest.TaskFields.HEADERS;
 import static com.coze.timer.rest.TaskFields.HTTP_ENDPOINT;
 import static com.coze.timer.rest.TaskFields.INTERVAL_SECONDS;
+import static com.coze.timer.rest.TaskFields.LABELS;
 import static com.coze.timer.rest.TaskFields.METHOD;
+import static com.coze.timer.rest.TaskFields.NAME;
 import static com.coze.timer.rest.TaskFields.START_TIME;
 import static com.coze.timer.rest.TaskFields.STOP_CONDITION;
 import static com.coze.timer.rest.TaskFields.TIME_ZONE;
@@ -21,6 +23,7 @@ import com.coze.timer.domain.schedule.Schedules;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.HttpMethod;
+import com.coze.timer.domain.task.TaskTags;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.HashSet;
@@ -55,7 +58,8 @@ final class CreateTaskRequest {
                 f.string(TIME_ZONE).orElse(null),
                 f.string(START_TIME).map(TaskFields::startTime).orElse(null));
         StopCondition stop = f.value(STOP_CONDITION).map(TaskFields::stopCondition).orElse(StopCondition.NONE);
-        return new CreateTaskCommand(caller, userId, schedule, new Callback(endpoint, method, headers, body), stop);
+        TaskTags tags = new TaskTags(f.string(NAME), f.value(LABELS).map(TaskFields::labels).orElse(Map.of()));
+        return new CreateTaskCommand(caller, userId, schedule, new Callback(endpoint, method, headers, body), stop, tags);
     }
 
     private static Set<String> fields() {

@@ -23,6 +23,13 @@ final class ExecutionJson {
                 .build();
     }
 
+    /** The latest execution in a listing: as inside a task, without the response body. */
+    static JsonObject lastResult(ExecutionRecord record) {
+        JsonObjectBuilder json = Json.createObjectBuilder(lastExecution(record));
+        json.remove("response_body");
+        return json.build();
+    }
+
     /** One entry of the history. */
     static JsonObject execution(ExecutionRecord record) {
         return outcome(Json.createObjectBuilder()

@@ -1,7 +1,10 @@
 package com.coze.timer.rest;
 
+import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.port.in.PageRequest;
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.task.TaskStatus;
+import com.coze.timer.domain.task.TaskTags;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,11 +15,28 @@ final class QueryParams {
     private QueryParams() {
     }
 
+    /** The page a listing asks for: {@code limit}, {@code offset}, {@code cursor}. */
+    static PageRequest page(ServerRequest req) {
+        return new PageRequest(limit(req, PageRequest.DEFAULT_LIMIT), offset(req),
+                req.query().first("cursor").asOptional().map(Cursors::parse));
+    }
+
+    /** A listing's filter: the user given, and the {@code status}, {@code name} prefix and {@code label=key:value}. */
+    static TaskFilter filter(ServerRequest req, Optional<Long> userId) {
+        return new TaskFilter(userId, status(req), req.query().first("name").asOptional(),
+                req.query().first("label").asOptional().map(text -> TaskTags.Label.parse(text, "label")));
+    }
+
+    /** An optional {@code user_id} query parameter. */
+    static Optional<Long> userIdFilter(ServerRequest req) {
+        return req.query().first("user_id").asOptional().map(text -> parse(text, "user_id", Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
     static int limit(ServerRequest req, int defaultLimit) {
         return integer(req, "limit").map(Math::toIntExact).orElse(defaultLimit);
     }
 
-    static int offset(ServerRequest req) {
+    private static int offset(ServerRequest req) {
         return integer(req, "offset").map(Math::toIntExact).orElse(0);
     }
 
@@ -24,7 +44,7 @@ final class QueryParams {
         return integer(req, "before");
     }
 
-    static Optional<TaskStatus> status(ServerRequest req) {
+    private static Optional<TaskStatus> status(ServerRequest req) {
         return req.query().first("status").asOptional().map(text -> TaskStatus.fromWire(text, "status"));
     }
 
@@ -35,8 +55,7 @@ final class QueryParams {
 
     /** The {@code user_id} query parameter, if given. */
     static OptionalLong userIdQuery(ServerRequest req) {
-        return req.query().first("user_id").asOptional()
-                .map(text -> OptionalLong.of(parse(text, "user_id", Long.MIN_VALUE, Long.MAX_VALUE))).orElse(OptionalLong.empty());
+        return userIdFilter(req).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** The {@code {tokenId}} path parameter, spelt {@code token_id} in errors as in the API. */

@@ -4,14 +4,16 @@ import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
 
 /**
- * The REST API v1: {@code /api/v1/tasks} and {@code /api/v1/users/{user_id}/tasks}, with bearer
- * tokens, JSON everywhere (errors included), and an error document for every refusal.
+ * The REST API v1: {@code /api/v1/tasks}, {@code /api/v1/users/{user_id}/tasks} and who a token acts
+ * for, {@code /api/v1/me}, with bearer tokens, JSON everywhere (errors included), and an error
+ * document for every refusal.
  *
  * <pre>
  * HttpRouting.Builder routing = HttpRouting.builder();
@@ -44,6 +46,7 @@ public final class RestApi {
                 .register(BASE_PATH + "/users", new UserTaskResource(useCases, callers))
                 .register(BASE_PATH + "/tokens", tokens)
                 .get(BASE_PATH + "/users/{userId}/tokens", tokens::listOfUser)
+                .get(BASE_PATH + "/me", (req, res) -> Responses.send(res, Status.OK_200, TaskJson.caller(callers.of(req))))
                 .any("/api", RestApi::noSuchRoute)
                 .any("/api/*", RestApi::noSuchRoute);
     }

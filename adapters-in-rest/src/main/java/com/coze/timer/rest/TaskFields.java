@@ -33,10 +33,12 @@ final class TaskFields {
     static final String TIME_ZONE = "time_zone";
     static final String START_TIME = "start_time";
     static final String STOP_CONDITION = "stop_condition";
+    static final String NAME = "name";
+    static final String LABELS = "labels";
 
     /** Every field of a task a request may set, {@code user_id} aside. */
     static final Set<String> TASK_FIELDS = Set.of(TYPE, HTTP_ENDPOINT, METHOD, HEADERS, BODY, INTERVAL_SECONDS,
-            CRON_EXPRESSION, TIME_ZONE, START_TIME, STOP_CONDITION);
+            CRON_EXPRESSION, TIME_ZONE, START_TIME, STOP_CONDITION, NAME, LABELS);
 
     /** The {@code cron_expression} column's size, in characters. */
     static final int MAX_CRON_CHARS = 255;
@@ -58,11 +60,20 @@ final class TaskFields {
 
     /** An object of string values, in the order given. */
     static Map<String, String> headers(JsonValue value) {
+        Map<String, String> headers = strings(value, HEADERS);
         requireAtMostBytes(JsonFields.object(value, HEADERS), HEADERS, MAX_HEADERS_BYTES);
-        Map<String, String> headers = new LinkedHashMap<>();
-        JsonFields.object(value, HEADERS).forEach((name, headerValue) ->
-                headers.put(name, JsonFields.string(headerValue, HEADERS + "." + name)));
         return headers;
+    }
+
+    /** An object of string values: {@code {"team":"reports"}}. */
+    static Map<String, String> labels(JsonValue value) {
+        return strings(value, LABELS);
+    }
+
+    private static Map<String, String> strings(JsonValue value, String field) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        JsonFields.object(value, field).forEach((key, text) -> strings.put(key, JsonFields.string(text, field + "." + key)));
+        return strings;
     }
 
     /** Any JSON value, kept as its compact text. */

@@ -1,9 +1,12 @@
 package com.coze.timer.rest;
 
+import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.json.CanonicalJson;
+import com.coze.timer.application.port.in.ControlTask;
 import com.coze.timer.application.port.in.RunningCount;
 import com.coze.timer.application.port.in.TaskPage;
 import com.coze.timer.application.port.in.TaskView;
+import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.schedule.CronSchedule;
 import com.coze.timer.domain.schedule.IntervalSchedule;
 import com.coze.timer.domain.schedule.OnceSchedule;
@@ -36,6 +39,24 @@ final class TaskJson {
                 .build();
     }
 
+    /** The answer to a resume: {@code {"status":"success","message":…,"next_run_time":…}}. */
+    static JsonObject resumed(Task task) {
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("message", "Task resumed successfully")
+                .add("next_run_time", time(task.nextRunTime()))
+                .build();
+    }
+
+    /** The answer to a run: {@code {"status":"success","execution_id":…,"message":"Task run triggered"}}. */
+    static JsonObject runTriggered(ControlTask.RunTriggered run) {
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("execution_id", run.executionId())
+                .add("message", "Task run triggered")
+                .build();
+    }
+
     /** One task in full, with its latest execution. */
     static JsonObject task(TaskView view) {
         Task task = view.task();
@@ -46,6 +67,8 @@ final class TaskJson {
                 .add("status", task.status().wire())
                 .add("http_endpoint", task.callback().endpoint().toString())
                 .add("method", task.callback().method().name())
+                .add("name", name(task))
+                .add("labels", labels(task))
                 .add("headers", headers(task))
                 .add("body", task.callback().body().map(TaskJson::json).orElse(JsonValue.NULL));
         schedule(task, json);
@@ -53,14 +76,18 @@ final class TaskJson {
                 .add("stop_condition", stopCondition(task.stopCondition()))
                 .add("execution_count", task.executionCount())
                 .add("last_execution", view.lastExecution().<JsonValue>map(ExecutionJson::lastExecution).orElse(JsonValue.NULL))
-                .add("next_run_time", time(task.nextRunTime()))
+                .add("next_run_time", time(view.nextFire()))
+                .add("skipped_count", view.skips().count())
+                .add("last_skip_reason", view.skips().lastReason().<JsonValue>map(reason -> Json.createValue(reason.wire()))
+                        .orElse(JsonValue.NULL))
+                .add("last_skip_time", time(view.skips().lastTime()))
                 .add("created_at", Times.format(task.createdAt()))
                 .add("updated_at", Times.format(task.updatedAt()))
                 .build();
     }
 
-    /** One line of a listing. */
-    static JsonObject summary(Task task) {
+    /** One line of a listing, with the outcome of its latest execution (its response body left out). */
+    static JsonObject summary(Task task, Optional<ExecutionRecord> last) {
         return Json.createObjectBuilder()
                 .add("task_id", task.id().toString())
                 .add("user_id", task.userId())
@@ -68,22 +95,26 @@ final class TaskJson {
                 .add("status", task.status().wire())
                 .add("http_endpoint", task.callback().endpoint().toString())
                 .add("method", task.callback().method().name())
+                .add("name", name(task))
+                .add("labels", labels(task))
                 .add("execution_count", task.executionCount())
+                .add("last_execution", last.<JsonValue>map(ExecutionJson::lastResult).orElse(JsonValue.NULL))
                 .add("next_run_time", time(task.nextRunTime()))
                 .add("created_at", Times.format(task.createdAt()))
                 .add("updated_at", Times.format(task.updatedAt()))
                 .build();
     }
 
-    /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…}}. */
+    /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…,"next_cursor":…}} ({@code null} on the last page). */
     static JsonObject page(TaskPage page) {
         JsonArrayBuilder tasks = Json.createArrayBuilder();
-        page.tasks().forEach(task -> tasks.add(summary(task)));
+        page.tasks().forEach(task -> tasks.add(summary(task, page.lastExecution(task))));
         return Json.createObjectBuilder()
                 .add("tasks", tasks)
                 .add("total", page.total())
-                .add("limit", page.limit())
-                .add("offset", page.offset())
+                .add("limit", page.request().limit())
+                .add("offset", page.request().offset())
+                .add("next_cursor", page.next().<JsonValue>map(next -> Json.createValue(Cursors.format(next))).orElse(JsonValue.NULL))
                 .build();
     }
 
@@ -96,6 +127,11 @@ final class TaskJson {
                 .build();
     }
 
+    /** Who a token acts for: {@code {"user_id":1001,"admin":false}}. */
+    static JsonObject caller(Caller caller) {
+        return Json.createObjectBuilder().add("user_id", caller.userId()).add("admin", caller.admin()).build();
+    }
+
     /** The stop condition as the user gave it: {@code {"max_cnt":300,"finsh":true}}, or null. */
     static JsonValue stopCondition(StopCondition stop) {
         if (stop.isEmpty()) {
@@ -106,6 +142,16 @@ final class TaskJson {
         for (FieldMatch match : stop.fieldMatches()) {
             json.add(match.key(), json(match.expectedJson()));
         }
+        return json.build();
+    }
+
+    private static JsonValue name(Task task) {
+        return task.tags().name().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+    }
+
+    private static JsonObject labels(Task task) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        task.tags().labels().forEach(json::add);
         return json.build();
     }
 

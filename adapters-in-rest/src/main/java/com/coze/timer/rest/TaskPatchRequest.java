@@ -5,7 +5,9 @@ import static com.coze.timer.rest.TaskFields.CRON_EXPRESSION;
 import static com.coze.timer.rest.TaskFields.HEADERS;
 import static com.coze.timer.rest.TaskFields.HTTP_ENDPOINT;
 import static com.coze.timer.rest.TaskFields.INTERVAL_SECONDS;
+import static com.coze.timer.rest.TaskFields.LABELS;
 import static com.coze.timer.rest.TaskFields.METHOD;
+import static com.coze.timer.rest.TaskFields.NAME;
 import static com.coze.timer.rest.TaskFields.START_TIME;
 import static com.coze.timer.rest.TaskFields.STOP_CONDITION;
 import static com.coze.timer.rest.TaskFields.TIME_ZONE;
@@ -24,7 +26,8 @@ import java.util.Optional;
 /**
  * The body of {@code PATCH /api/v1/tasks/{task_id}}, read into a {@link TaskPatch}: any of the
  * create fields but {@code user_id}, each replacing the stored value. As in a JSON merge patch,
- * {@code null} removes what can be removed ({@code body}, {@code headers}, {@code stop_condition});
+ * {@code null} removes what can be removed ({@code body}, {@code headers}, {@code stop_condition},
+ * {@code name}, {@code labels});
  * it is refused for what a task cannot lack ({@code http_endpoint}, {@code method}, {@code type}) and
  * means "unchanged" for the other schedule fields, which a change of type drops anyway.
  */
@@ -50,7 +53,9 @@ final class TaskPatchRequest {
                 f.string(CRON_EXPRESSION).map(TaskFields::cronExpression),
                 f.string(TIME_ZONE),
                 f.string(START_TIME).map(TaskFields::startTime),
-                f.isNull(STOP_CONDITION) ? Optional.of(StopCondition.NONE) : f.value(STOP_CONDITION).map(TaskFields::stopCondition));
+                f.isNull(STOP_CONDITION) ? Optional.of(StopCondition.NONE) : f.value(STOP_CONDITION).map(TaskFields::stopCondition),
+                f.has(NAME) ? Optional.of(f.string(NAME)) : Optional.empty(),
+                f.isNull(LABELS) ? Optional.of(Map.of()) : f.value(LABELS).map(TaskFields::labels));
     }
 
     private static void refuseNull(JsonFields f, String field) {

@@ -1,8 +1,10 @@
 package com.coze.timer.rest;
 
 import com.coze.timer.application.auth.Caller;
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.in.CreateTaskCommand;
 import com.coze.timer.application.port.in.ListExecutions;
+import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.TaskPatch;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -11,8 +13,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code /api/v1/tasks}: create a task, and show, modify, cancel and delete one, and list its
- * executions. Each handler authenticates, reads the request, calls one use case and maps its result.
+ * {@code /api/v1/tasks}: create a task, list all tasks (admin tokens), and show, modify, cancel,
+ * pause, resume, run and delete one, and list its executions. Each handler authenticates, reads the
+ * request, calls one use case and maps its result.
  */
 final class TaskResource implements HttpService {
 
@@ -29,10 +32,14 @@ final class TaskResource implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/", this::create)
+                .get("/", this::listAll)
                 .get("/{taskId}", this::get)
                 .patch("/{taskId}", this::modify)
                 .delete("/{taskId}", this::delete)
                 .put("/{taskId}/cancel", this::cancel)
+                .put("/{taskId}/pause", this::pause)
+                .put("/{taskId}/resume", this::resume)
+                .post("/{taskId}/run", this::run)
                 .get("/{taskId}/executions", this::executions);
     }
 
@@ -40,6 +47,13 @@ final class TaskResource implements HttpService {
         Caller caller = callers.of(req);
         CreateTaskCommand command = CreateTaskRequest.parse(bodies.readObject(req), caller);
         Responses.send(res, useCases.createTask().create(command), Status.CREATED_201, TaskJson::created);
+    }
+
+    private void listAll(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        TaskFilter filter = QueryParams.filter(req, QueryParams.userIdFilter(req));
+        Responses.send(res, useCases.listAllTasks().list(new ListTasksQuery(caller, filter, QueryParams.page(req))),
+                Status.OK_200, TaskJson::page);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -60,6 +74,22 @@ final class TaskResource implements HttpService {
         Caller caller = callers.of(req);
         Responses.send(res, useCases.cancelTask().cancel(caller, QueryParams.taskId(req)), Status.OK_200,
                 stopped -> Responses.success("Task stopped successfully"));
+    }
+
+    private void pause(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        Responses.send(res, useCases.controlTask().pause(caller, QueryParams.taskId(req)), Status.OK_200,
+                paused -> Responses.success("Task paused successfully"));
+    }
+
+    private void resume(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        Responses.send(res, useCases.controlTask().resume(caller, QueryParams.taskId(req)), Status.OK_200, TaskJson::resumed);
+    }
+
+    private void run(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        Responses.send(res, useCases.controlTask().run(caller, QueryParams.taskId(req)), Status.ACCEPTED_202, TaskJson::runTriggered);
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -2,10 +2,12 @@ package com.coze.timer.rest;
 
 import com.coze.timer.application.port.in.Authenticate;
 import com.coze.timer.application.port.in.CancelTask;
+import com.coze.timer.application.port.in.ControlTask;
 import com.coze.timer.application.port.in.CountRunningTasks;
 import com.coze.timer.application.port.in.CreateTask;
 import com.coze.timer.application.port.in.DeleteTask;
 import com.coze.timer.application.port.in.GetTask;
+import com.coze.timer.application.port.in.ListAllTasks;
 import com.coze.timer.application.port.in.ListExecutions;
 import com.coze.timer.application.port.in.ListUserTasks;
 import com.coze.timer.application.port.in.ManageTokens;
@@ -20,10 +22,12 @@ public record UseCases(
         DeleteTask deleteTask,
         ModifyTask modifyTask,
         ListUserTasks listUserTasks,
+        ListAllTasks listAllTasks,
         CountRunningTasks countRunningTasks,
         ListExecutions listExecutions,
         Authenticate authenticate,
-        ManageTokens manageTokens) {
+        ManageTokens manageTokens,
+        ControlTask controlTask) {
 
     public UseCases {
         Objects.requireNonNull(createTask, "createTask");
@@ -32,9 +36,11 @@ public record UseCases(
         Objects.requireNonNull(deleteTask, "deleteTask");
         Objects.requireNonNull(modifyTask, "modifyTask");
         Objects.requireNonNull(listUserTasks, "listUserTasks");
+        Objects.requireNonNull(listAllTasks, "listAllTasks");
         Objects.requireNonNull(countRunningTasks, "countRunningTasks");
         Objects.requireNonNull(listExecutions, "listExecutions");
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(manageTokens, "manageTokens");
+        Objects.requireNonNull(controlTask, "controlTask");
     }
 }

@@ -1,12 +1,14 @@
 package com.coze.timer.rest;
 
 import com.coze.timer.application.auth.Caller;
-import com.coze.timer.application.port.in.ListUserTasksQuery;
+import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.port.in.ListTasksQuery;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
 
 /** {@code /api/v1/users/{user_id}/tasks}: a user's tasks, and how many of them are running. */
 final class UserTaskResource implements HttpService {
@@ -27,8 +29,8 @@ final class UserTaskResource implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = callers.of(req);
-        ListUserTasksQuery query = new ListUserTasksQuery(caller, QueryParams.userId(req), QueryParams.status(req),
-                QueryParams.limit(req, ListUserTasksQuery.DEFAULT_LIMIT), QueryParams.offset(req));
+        TaskFilter filter = QueryParams.filter(req, Optional.of(QueryParams.userId(req)));
+        ListTasksQuery query = new ListTasksQuery(caller, filter, QueryParams.page(req));
         Responses.send(res, useCases.listUserTasks().list(query), Status.OK_200, TaskJson::page);
     }
 

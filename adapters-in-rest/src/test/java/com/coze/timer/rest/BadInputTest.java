@@ -105,6 +105,8 @@ class BadInputTest {
                 bad("a numeric header value", "{" + VALID + ",\"headers\":{\"X-Count\":1}}", "headers.X-Count"),
                 bad("an invalid header name", "{" + VALID + ",\"headers\":{\"Bad Header\":\"x\"}}", "headers"),
                 bad("a header the service sets", "{" + VALID + ",\"headers\":{\"Host\":\"evil.example.com\"}}", "headers.Host"),
+                bad("a header value the client cannot send", "{" + VALID + ",\"headers\":{\"X-A\":\"caf\u00e9\"}}", "headers.X-A"),
+                bad("a header value with a control character", "{" + VALID + ",\"headers\":{\"X-A\":\"a\\u0007\"}}", "headers.X-A"),
                 bad("a header value with a line break", "{" + VALID + ",\"headers\":{\"X-A\":\"a\\r\\nX-B: b\"}}", "headers.X-A"),
                 bad("a negative max_cnt", "{" + VALID + ",\"stop_condition\":{\"max_cnt\":-1}}", "stop_condition.max_cnt"),
                 bad("max_cnt 0", "{" + VALID + ",\"stop_condition\":{\"max_cnt\":0}}", "stop_condition.max_cnt"),

@@ -127,7 +127,9 @@ class ModifyTaskTest {
         "{\"method\":\"CONNECT\"}                    | method",
         "{\"start_time\":\"soon\"}                   | start_time",
         "{\"stop_condition\":{\"max_cnt\":-1}}       | stop_condition.max_cnt",
-        "{\"headers\":{\"X-A\":[1]}}                 | headers.X-A"})
+        "{\"headers\":{\"X-A\":[1]}}                 | headers.X-A",
+        "{\"headers\":{\"X-A\":\"caf\u00e9\"}}          | headers.X-A",
+        "{\"headers\":{\"X-A\":\"bell\\u0007\"}}        | headers.X-A"})
     void aBadPatchIsA400AndChangesNothing(String body, String field) {
         assertError(api.patch(path, body), 400, "invalid_argument", field);
 

@@ -7,11 +7,13 @@ import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.fakes.RecordingScheduleChanges;
 import com.coze.timer.application.task.CancelTaskService;
+import com.coze.timer.application.task.ControlTaskService;
 import com.coze.timer.application.task.CountRunningTasksService;
 import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.DeleteTaskService;
 import com.coze.timer.application.task.GetTaskService;
 import com.coze.timer.application.task.ListExecutionsService;
+import com.coze.timer.application.task.ListAllTasksService;
 import com.coze.timer.application.task.ListUserTasksService;
 import com.coze.timer.application.task.ModifyTaskService;
 import com.coze.timer.application.task.TaskPolicy;
@@ -41,15 +43,17 @@ final class RestFixture {
         TaskPolicy policy = new TaskPolicy(false, QUOTA);
         return new UseCases(
                 new CreateTaskService(store, store, changes, policy, clock),
-                new GetTaskService(store, log),
+                new GetTaskService(store, log, clock),
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
-                new ListUserTasksService(store),
+                new ListUserTasksService(store, log),
+                new ListAllTasksService(store, log),
                 new CountRunningTasksService(store, clock),
                 new ListExecutionsService(store, log),
                 tokenService,
-                tokenService);
+                tokenService,
+                new ControlTaskService(store, changes, clock, java.time.Duration.ofMinutes(3)));
     }
 
     void routing(HttpRouting.Builder routing) {

@@ -29,8 +29,8 @@ class UnexpectedFailureTest {
             throw new IllegalStateException("connection refused: jdbc:mysql://db:3306/timer?password=hunter2");
         };
         RestApi.routing(routing, new UseCases(real.createTask(), broken, real.cancelTask(), real.deleteTask(),
-                real.modifyTask(), real.listUserTasks(), real.countRunningTasks(), real.listExecutions(),
-                real.authenticate(), real.manageTokens()), RestConfig.DEFAULT);
+                real.modifyTask(), real.listUserTasks(), real.listAllTasks(), real.countRunningTasks(), real.listExecutions(),
+                real.authenticate(), real.manageTokens(), real.controlTask()), RestConfig.DEFAULT);
     }
 
     @Test

@@ -82,12 +82,13 @@ class UserTasksTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "/api/v1/users/1001/tasks?status=paused, status",
+        "/api/v1/users/1001/tasks?status=sleeping, status",
         "/api/v1/users/1001/tasks?status=RUNNING, status",
         "/api/v1/users/1001/tasks?limit=501, limit",
         "/api/v1/users/1001/tasks?limit=0, limit",
         "/api/v1/users/1001/tasks?limit=ten, limit",
         "/api/v1/users/1001/tasks?offset=-1, offset",
+        "/api/v1/users/1001/tasks?offset=1&cursor=MTc3Njg0ODQwMDAwMC41NTBlODQwMC1lMjliLTQxZDQtYTcxNi00NDY2NTU0NDAwMDA, cursor",
         "/api/v1/users/1001/tasks?limit=99999999999, limit",
         "/api/v1/users/abc/tasks, user_id",
         "/api/v1/users/abc/tasks/running-count, user_id"})

@@ -29,20 +29,37 @@ final class ColumnJson {
     }
 
     static String headers(Map<String, String> headers) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
-        headers.forEach(object::add);
-        return object.build().toString();
+        return strings(headers);
     }
 
     static Map<String, String> headers(String json) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> header : object(json, "headers").entrySet()) {
-            if (!(header.getValue() instanceof JsonString value)) {
-                throw new IllegalStateException("stored header " + header.getKey() + " is not a string");
+        return strings(json, "headers");
+    }
+
+    /** The {@code labels} column: a JSON object of strings, NULL when there are none. */
+    static Optional<String> labels(Map<String, String> labels) {
+        return labels.isEmpty() ? Optional.empty() : Optional.of(strings(labels));
+    }
+
+    static Map<String, String> labels(String json) {
+        return json == null ? Map.of() : strings(json, "labels");
+    }
+
+    private static String strings(Map<String, String> strings) {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        strings.forEach(object::add);
+        return object.build().toString();
+    }
+
+    private static Map<String, String> strings(String json, String what) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> entry : object(json, what).entrySet()) {
+            if (!(entry.getValue() instanceof JsonString value)) {
+                throw new IllegalStateException("stored " + what + " " + entry.getKey() + " is not a string");
             }
-            headers.put(header.getKey(), value.getString());
+            strings.put(entry.getKey(), value.getString());
         }
-        return headers;
+        return strings;
     }
 
     /** The column text of a stop condition; empty (NULL) when it has no policy at all. */

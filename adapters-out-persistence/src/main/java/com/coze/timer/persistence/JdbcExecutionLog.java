@@ -11,7 +11,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -72,6 +76,32 @@ final class JdbcExecutionLog implements ExecutionLog {
                 return readAll(query);
             }
         });
+    }
+
+    /** One query for the page: the largest log id of each task, through {@code idx_task_logs_task}. */
+    @Override
+    public Map<TaskId, ExecutionRecord> latestOf(Collection<TaskId> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        List<TaskId> ids = List.copyOf(taskIds);
+        String sql = "SELECT l.log_id, " + prefixed("l.") + " FROM task_logs l JOIN (SELECT MAX(log_id) AS log_id FROM task_logs"
+                + " WHERE task_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") GROUP BY task_id) m"
+                + " ON l.log_id = m.log_id";
+        return jdbc.run("reading the latest executions of " + ids.size() + " tasks", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    query.setString(i + 1, ids.get(i).toString());
+                }
+                Map<TaskId, ExecutionRecord> latest = new HashMap<>();
+                readAll(query).forEach(record -> latest.put(record.taskId(), record));
+                return latest;
+            }
+        });
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
     /** Binds the 12 parameters of {@link #INSERT}. */

@@ -29,17 +29,19 @@ import java.util.stream.Collectors;
 final class JdbcFireLedger implements FireLedger {
 
     private static final String DUE = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE next_run_time <= ? AND fire_execution_id IS NULL AND status IN ('pending', 'running')%s"
+            + " WHERE next_run_time <= ? AND " + FirePredicates.UPCOMING + "%s"
             + " ORDER BY next_run_time LIMIT ?";
     /** A range of idx_tasks_lease: few rows, as leases run minutes past their fire. */
     private static final String EXPIRED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE fire_lease_until < ? AND fire_execution_id IS NOT NULL%s ORDER BY fire_scheduled_time LIMIT ?";
+            + " WHERE fire_lease_until < ? AND " + FirePredicates.CLAIMED + "%s ORDER BY fire_scheduled_time LIMIT ?";
     /** Every claim of the slots: asked only when the members or the owned slots change. */
     private static final String DEPARTED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE fire_execution_id IS NOT NULL AND fire_owner NOT IN (%s)%s ORDER BY fire_scheduled_time LIMIT ?";
+            + " WHERE " + FirePredicates.CLAIMED + " AND fire_owner NOT IN (%s)%s ORDER BY fire_scheduled_time LIMIT ?";
     private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
             + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
             + " fire_owner = ?, updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
+    private static final String ADD_SKIPS = "UPDATE tasks SET skipped_count = skipped_count + ?, last_skip_reason = ?,"
+            + " last_skip_time = ? WHERE task_id = ?";
     /** DATETIME holds years up to 9999: a later cut-off means "every lease". */
     private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -97,8 +99,7 @@ final class JdbcFireLedger implements FireLedger {
 
     @Override
     public Map<TaskId, Instant> unclaimedNextRuns(BitSet storedSlots) {
-        String sql = "SELECT task_id, next_run_time FROM tasks WHERE fire_execution_id IS NULL AND next_run_time IS NOT NULL"
-                + " AND status IN ('pending', 'running')" + slotFilter(storedSlots);
+        String sql = "SELECT task_id, next_run_time FROM tasks WHERE " + FirePredicates.UPCOMING + slotFilter(storedSlots);
         return jdbc.run("listing upcoming fires", connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
                 Map<TaskId, Instant> upcoming = new HashMap<>();
@@ -130,6 +131,25 @@ final class JdbcFireLedger implements FireLedger {
     }
 
     @Override
+    public void recordSkips(List<Skip> skips) {
+        if (skips.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction("recording skips of " + skips.size() + " tasks", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(ADD_SKIPS)) {
+                for (Skip skip : skips) {
+                    update.setLong(1, skip.occurrences());
+                    update.setString(2, skip.reason().wire());
+                    Jdbc.setInstant(update, 3, skip.at());
+                    update.setString(4, skip.taskId().toString());
+                    update.addBatch();
+                }
+                return update.executeBatch();
+            }
+        });
+    }
+
+    @Override
     public List<Optional<Task>> recordAll(List<Completion> completions) {
         if (completions.isEmpty()) {
             return List.of();
@@ -147,7 +167,6 @@ final class JdbcFireLedger implements FireLedger {
         });
     }
 
-    /** Runs a query whose parameters are: a bound instant, then {@code strings}, then the limit. */
     /** Runs {@code sql} with its parameters (instants or strings) followed by the limit. */
     private List<Task> select(String what, String sql, List<?> parameters, int limit) {
         if (limit <= 0) {

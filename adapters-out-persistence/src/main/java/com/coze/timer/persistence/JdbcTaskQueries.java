@@ -1,23 +1,26 @@
 package com.coze.timer.persistence;
 
+import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link TaskQueries} on the {@code tasks} table. Every query starts with {@code user_id = ?} (and
- * {@code status = ?} when filtered), the prefix of {@code idx_tasks_user_status (user_id, status,
- * created_at)}. A listing is ordered newest first by {@code created_at DESC, task_id DESC}: InnoDB
- * appends the primary key to every secondary index, so with a status filter that order is the
- * index's own, read backwards, and ties between equal creation times still page deterministically.
+ * {@link TaskQueries} on the {@code tasks} table. A user's listing starts with {@code user_id = ?}
+ * (and {@code status = ?} when filtered), the prefix of {@code idx_tasks_user_status (user_id,
+ * status, created_at)}; a listing over all users reads {@code idx_tasks_status_created} or
+ * {@code idx_tasks_created}. A listing is ordered newest first by {@code created_at DESC, task_id
+ * DESC}: InnoDB appends the primary key to every secondary index, so that order is the index's own,
+ * read backwards, and ties between equal creation times still page deterministically, by offset or
+ * by cursor ({@link Where#after}).
  *
  * <p>{@link #countByStatus()} groups over all users: it reads the whole (covering) user/status index,
  * so callers poll it every few seconds at most, not per request.
@@ -37,14 +40,15 @@ final class JdbcTaskQueries implements TaskQueries {
     }
 
     @Override
-    public List<Task> listByUser(long userId, Optional<TaskStatus> status, int limit, int offset) {
+    public List<Task> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must be >= 0, not " + limit + " and " + offset);
         }
-        String sql = listSql(status);
-        return jdbc.run("listing the tasks of user " + userId, connection -> {
+        Where where = Where.of(filter).after(after);
+        String sql = listSql(where);
+        return jdbc.run("listing tasks", connection -> {
             try (PreparedStatement list = connection.prepareStatement(sql)) {
-                int next = bindWhere(list, userId, status);
+                int next = where.bind(list);
                 list.setInt(next, limit);
                 list.setInt(next + 1, offset);
                 return rows.readAll(list);
@@ -53,11 +57,11 @@ final class JdbcTaskQueries implements TaskQueries {
     }
 
     @Override
-    public long countByUser(long userId, Optional<TaskStatus> status) {
-        String sql = countSql(status);
-        return jdbc.run("counting the tasks of user " + userId, connection -> {
-            try (PreparedStatement count = connection.prepareStatement(sql)) {
-                bindWhere(count, userId, status);
+    public long count(TaskFilter filter) {
+        Where where = Where.of(filter);
+        return jdbc.run("counting tasks", connection -> {
+            try (PreparedStatement count = connection.prepareStatement(countSql(where))) {
+                where.bind(count);
                 return single(count);
             }
         });
@@ -90,27 +94,13 @@ final class JdbcTaskQueries implements TaskQueries {
         });
     }
 
-    static String listSql(Optional<TaskStatus> status) {
-        return "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks" + where(status)
+    static String listSql(Where where) {
+        return "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks" + where.sql()
                 + " ORDER BY created_at DESC, task_id DESC LIMIT ? OFFSET ?";
     }
 
-    static String countSql(Optional<TaskStatus> status) {
-        return "SELECT COUNT(*) FROM tasks" + where(status);
-    }
-
-    private static String where(Optional<TaskStatus> status) {
-        return status.isPresent() ? " WHERE user_id = ? AND status = ?" : " WHERE user_id = ?";
-    }
-
-    /** Binds the parameters of {@link #where}; returns the next free index. */
-    private static int bindWhere(PreparedStatement statement, long userId, Optional<TaskStatus> status) throws SQLException {
-        statement.setLong(1, userId);
-        if (status.isEmpty()) {
-            return 2;
-        }
-        statement.setString(2, status.get().wire());
-        return 3;
+    static String countSql(Where where) {
+        return "SELECT COUNT(*) FROM tasks" + where.sql();
     }
 
     private static long single(PreparedStatement count) throws SQLException {

@@ -1,6 +1,7 @@
 package com.coze.timer.persistence;
 
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
@@ -25,6 +26,7 @@ final class JdbcTaskStore implements TaskStore {
             + " WHERE task_id = ? AND version = ?";
     private static final String CREATE_QUOTA_LOCK = "INSERT IGNORE INTO user_quota_locks (user_id) VALUES (?)";
     private static final String TAKE_QUOTA_LOCK = "SELECT user_id FROM user_quota_locks WHERE user_id = ? FOR UPDATE";
+    private static final String SKIPS = "SELECT skipped_count, last_skip_reason, last_skip_time FROM tasks WHERE task_id = ?";
     private static final String DELETE_LOGS = "DELETE FROM task_logs WHERE task_id = ?";
     private static final String DELETE_TASK = "DELETE FROM tasks WHERE task_id = ?";
 
@@ -105,6 +107,22 @@ final class JdbcTaskStore implements TaskStore {
                 update.setLong(next + 1, task.version());
                 boolean won = update.executeUpdate() == 1;
                 return won ? Optional.of(task.withVersion(task.version() + 1)) : Optional.<Task>empty();
+            }
+        });
+    }
+
+    @Override
+    public Skips skipsOf(TaskId id) {
+        return jdbc.run("reading the skips of task " + id, connection -> {
+            try (PreparedStatement find = connection.prepareStatement(SKIPS)) {
+                find.setString(1, id.toString());
+                try (ResultSet row = find.executeQuery()) {
+                    if (!row.next() || row.getLong(1) == 0) {
+                        return Skips.NONE;
+                    }
+                    return new Skips(row.getLong(1), Skips.Reason.fromWire(row.getString(2)),
+                            Jdbc.instant(row, "last_skip_time"));
+                }
             }
         });
     }

@@ -13,6 +13,7 @@ import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
+import com.coze.timer.domain.task.TaskTags;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * kind; headers and body sealed by the {@link SecretBox}, bound to the task id and column. A row is
  * rebuilt through the same domain constructors that validate user input, so a row that breaks their
  * rules (or does not decrypt) is reported as an {@link IllegalStateException}, never as bad input.
- * The {@code fire_*} columns hold the task's {@link PendingFire}, all three set or all NULL.
+ * The {@code fire_*} columns hold the task's {@link PendingFire}, all three set or all NULL; {@code name}
+ * and {@code labels} (a JSON object, NULL when empty) its {@link TaskTags}, in clear: they are for
+ * finding tasks, not for secrets.
  */
 final class TaskRows {
 
@@ -38,11 +41,11 @@ final class TaskRows {
     static final String SELECT_COLUMNS = "task_id, user_id, type, status, http_endpoint, http_method, headers_cipher, "
             + "body_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, "
             + "execution_count, consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, "
-            + "created_at, updated_at, version";
+            + "created_at, updated_at, version, name, labels";
     /** The columns a task changes over its life, in the order {@link #bindChanging} binds them. */
     static final String CHANGING_COLUMNS = "type, status, http_endpoint, http_method, headers_cipher, body_cipher, "
             + "interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, execution_count, "
-            + "consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, updated_at";
+            + "consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, updated_at, name, labels";
 
     private final SecretBox secrets;
 
@@ -73,6 +76,8 @@ final class TaskRows {
         Jdbc.setInstant(statement, i++, task.pendingFire().map(PendingFire::scheduledTime));
         Jdbc.setInstant(statement, i++, task.pendingFire().map(PendingFire::leaseUntil));
         Jdbc.setInstant(statement, i++, task.updatedAt());
+        statement.setString(i++, task.tags().name().orElse(null));
+        statement.setString(i++, ColumnJson.labels(task.tags().labels()).orElse(null));
         return i;
     }
 
@@ -97,7 +102,7 @@ final class TaskRows {
                     TaskStatus.fromWire(row.getString("status"), "status"),
                     row.getLong("execution_count"), row.getInt("consecutive_failures"),
                     Jdbc.instant(row, "next_run_time"), Jdbc.requiredInstant(row, "created_at"),
-                    Jdbc.requiredInstant(row, "updated_at"), row.getLong("version"), pendingFire(row));
+                    Jdbc.requiredInstant(row, "updated_at"), row.getLong("version"), pendingFire(row), tags(row));
         } catch (CannotDecrypt e) {
             throw new IllegalStateException("cannot decrypt task " + id + ": wrong TIMER_ENCRYPTION_KEY?", e.getCause());
         } catch (InvalidArgument | IllegalArgumentException | IllegalStateException e) {
@@ -124,6 +129,10 @@ final class TaskRows {
         ScheduleType type = ScheduleType.fromWire(row.getString("type"));
         return Schedules.of(type, Jdbc.nullableLong(row, "interval_seconds").orElse(null), row.getString("cron_expression"),
                 row.getString("time_zone"), Jdbc.instant(row, "start_time").orElse(null));
+    }
+
+    private static TaskTags tags(ResultSet row) throws SQLException {
+        return new TaskTags(Optional.ofNullable(row.getString("name")), ColumnJson.labels(row.getString("labels")));
     }
 
     private static Optional<PendingFire> pendingFire(ResultSet row) throws SQLException {

@@ -10,6 +10,7 @@ import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.TaskPolicy;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskTags;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,7 @@ class ConcurrentQuotaIT {
 
     private static CreateTaskCommand command() {
         Task shape = aTask().interval(60).build();
-        return new CreateTaskCommand(new Caller(USER, false), USER, shape.schedule(), shape.callback(), shape.stopCondition());
+        return new CreateTaskCommand(new Caller(USER, false), USER, shape.schedule(), shape.callback(), shape.stopCondition(),
+                TaskTags.NONE);
     }
 }

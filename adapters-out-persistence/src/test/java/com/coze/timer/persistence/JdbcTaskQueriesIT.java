@@ -3,11 +3,14 @@ package com.coze.timer.persistence;
 import static com.coze.timer.persistence.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
+import com.coze.timer.domain.task.TaskTags;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +54,7 @@ class JdbcTaskQueriesIT {
         Task newest = stored(user, 3, TaskStatus.COMPLETED);
         stored(USERS.incrementAndGet(), 4, TaskStatus.PENDING);
 
-        assertThat(ids(queries.listByUser(user, Optional.empty(), 50, 0))).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0))).containsExactly(newest.id(), middle.id(), oldest.id());
     }
 
     @Test
@@ -61,10 +64,10 @@ class JdbcTaskQueriesIT {
         stored(user, 2, TaskStatus.STOPPED);
         Task running2 = stored(user, 3, TaskStatus.RUNNING);
 
-        assertThat(ids(queries.listByUser(user, Optional.of(TaskStatus.RUNNING), 50, 0)))
+        assertThat(ids(queries.list(TaskFilter.ofUser(user, Optional.of(TaskStatus.RUNNING)), Optional.empty(), 50, 0)))
                 .containsExactly(running2.id(), running1.id());
-        assertThat(queries.countByUser(user, Optional.of(TaskStatus.RUNNING))).isEqualTo(2);
-        assertThat(queries.countByUser(user, Optional.of(TaskStatus.FAILED))).isZero();
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.of(TaskStatus.RUNNING)))).isEqualTo(2);
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.of(TaskStatus.FAILED)))).isZero();
     }
 
     @Test
@@ -73,17 +76,17 @@ class JdbcTaskQueriesIT {
         for (int minute = 1; minute <= 5; minute++) {
             stored(user, minute, TaskStatus.PENDING);
         }
-        List<TaskId> all = ids(queries.listByUser(user, Optional.empty(), 50, 0));
+        List<TaskId> all = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0));
 
-        List<TaskId> first = ids(queries.listByUser(user, Optional.empty(), 2, 0));
-        List<TaskId> second = ids(queries.listByUser(user, Optional.empty(), 2, 2));
-        List<TaskId> last = ids(queries.listByUser(user, Optional.empty(), 2, 4));
+        List<TaskId> first = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 0));
+        List<TaskId> second = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 2));
+        List<TaskId> last = ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 4));
 
         assertThat(first).containsExactlyElementsOf(all.subList(0, 2));
         assertThat(second).containsExactlyElementsOf(all.subList(2, 4));
         assertThat(last).containsExactlyElementsOf(all.subList(4, 5));
-        assertThat(queries.listByUser(user, Optional.empty(), 2, 6)).isEmpty();
-        assertThat(queries.countByUser(user, Optional.empty())).isEqualTo(5);
+        assertThat(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 6)).isEmpty();
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.empty()))).isEqualTo(5);
     }
 
     @Test
@@ -93,8 +96,8 @@ class JdbcTaskQueriesIT {
             stored(user, 0, TaskStatus.PENDING);
         }
 
-        List<TaskId> pages = new ArrayList<>(ids(queries.listByUser(user, Optional.empty(), 2, 0)));
-        pages.addAll(ids(queries.listByUser(user, Optional.empty(), 2, 2)));
+        List<TaskId> pages = new ArrayList<>(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 0)));
+        pages.addAll(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 2, 2)));
 
         assertThat(pages).doesNotHaveDuplicates().hasSize(4);
     }
@@ -115,8 +118,8 @@ class JdbcTaskQueriesIT {
     void aUserWithoutTasksHasAnEmptyListAndZeroCounts() {
         long user = USERS.incrementAndGet();
 
-        assertThat(queries.listByUser(user, Optional.empty(), 50, 0)).isEmpty();
-        assertThat(queries.countByUser(user, Optional.empty())).isZero();
+        assertThat(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0)).isEmpty();
+        assertThat(queries.count(TaskFilter.ofUser(user, Optional.empty()))).isZero();
         assertThat(queries.countActiveByUser(user)).isZero();
     }
 
@@ -135,7 +138,7 @@ class JdbcTaskQueriesIT {
             own.taskStore().insert(aTask().user(other).status(TaskStatus.STOPPED).build());
 
             assertThat(counts.countByStatus()).isEqualTo(Map.of(TaskStatus.PENDING, 1L, TaskStatus.RUNNING, 3L,
-                    TaskStatus.COMPLETED, 1L, TaskStatus.FAILED, 0L, TaskStatus.STOPPED, 1L));
+                    TaskStatus.COMPLETED, 1L, TaskStatus.FAILED, 0L, TaskStatus.STOPPED, 1L, TaskStatus.PAUSED, 0L));
         }
     }
 
@@ -147,10 +150,102 @@ class JdbcTaskQueriesIT {
         long user = USERS.get();
         Optional<TaskStatus> running = Optional.of(TaskStatus.RUNNING);
 
-        assertThat(indexUsedBy(JdbcTaskQueries.listSql(running), user, "running", 50, 0)).isEqualTo("idx_tasks_user_status");
-        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Optional.empty()), user, 50, 0)).isEqualTo("idx_tasks_user_status");
-        assertThat(indexUsedBy(JdbcTaskQueries.countSql(running), user, "running")).isEqualTo("idx_tasks_user_status");
+        Where ofUser = Where.of(TaskFilter.ofUser(user, running));
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(ofUser), user, "running", 50, 0)).isEqualTo("idx_tasks_user_status");
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(TaskFilter.ofUser(user, Optional.empty()))), user, 50, 0))
+                .isEqualTo("idx_tasks_user_status");
+        assertThat(indexUsedBy(JdbcTaskQueries.countSql(ofUser), user, "running")).isEqualTo("idx_tasks_user_status");
         assertThat(indexUsedBy(JdbcTaskQueries.COUNT_ACTIVE, user)).isEqualTo("idx_tasks_user_status");
+    }
+
+    @Test
+    void aCursorPagesThroughTasksOfTheSameMillisecondWithoutRepeatsOrGaps() {
+        long user = USERS.incrementAndGet();
+        stored(user, 1, TaskStatus.PENDING);
+        for (int i = 0; i < 3; i++) {
+            stored(user, 2, TaskStatus.PENDING);
+        }
+        stored(user, 3, TaskStatus.PENDING);
+        TaskFilter mine = TaskFilter.ofUser(user, Optional.empty());
+        List<Task> all = queries.list(mine, Optional.empty(), 50, 0);
+
+        List<Task> pages = new ArrayList<>();
+        Optional<TaskCursor> cursor = Optional.empty();
+        for (int page = 0; page < 3; page++) {
+            List<Task> tasks = queries.list(mine, cursor, 2, 0);
+            pages.addAll(tasks);
+            cursor = tasks.isEmpty() ? cursor : Optional.of(TaskCursor.after(tasks.getLast()));
+        }
+
+        assertThat(ids(pages)).containsExactlyElementsOf(ids(all)).hasSize(5);
+        assertThat(all).isSortedAccordingTo(TaskCursor.NEWEST_FIRST);
+    }
+
+    @Test
+    void aListingOverAllUsersFiltersByUserAndStatusAndUsesAnIndex() {
+        long user = USERS.incrementAndGet();
+        Task running = stored(user, 1, TaskStatus.RUNNING);
+        stored(user, 2, TaskStatus.STOPPED);
+        stored(USERS.incrementAndGet(), 3, TaskStatus.RUNNING);
+        TaskFilter all = TaskFilter.all();
+
+        assertThat(ids(queries.list(new TaskFilter(Optional.of(user), Optional.of(TaskStatus.RUNNING), Optional.empty(), Optional.empty()), Optional.empty(), 50, 0)))
+                .containsExactly(running.id());
+        assertThat(queries.count(all)).isGreaterThanOrEqualTo(3);
+        assertThat(queries.list(all, Optional.empty(), 500, 0)).isSortedAccordingTo(TaskCursor.NEWEST_FIRST);
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(all)), 50, 0)).isEqualTo("idx_tasks_created");
+        assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(new TaskFilter(Optional.empty(), Optional.of(TaskStatus.RUNNING), Optional.empty(), Optional.empty()))),
+                "running", 50, 0)).isEqualTo("idx_tasks_status_created");
+    }
+
+    @Test
+    void aNamePrefixFindsTasksWhoseNameStartsWithItLiterallyAndCaseSensitively() {
+        long user = USERS.incrementAndGet();
+        Task report = storedTagged(user, 1, "nightly-report", Map.of());
+        Task percent = storedTagged(user, 2, "50%_done", Map.of());
+        storedTagged(user, 3, "Nightly-digest", Map.of());
+        storedTagged(user, 4, null, Map.of());
+
+        assertThat(ids(queries.list(named(user, "nightly"), Optional.empty(), 50, 0))).containsExactly(report.id());
+        assertThat(ids(queries.list(named(user, "50%_"), Optional.empty(), 50, 0))).containsExactly(percent.id());
+        assertThat(queries.list(named(user, "5_%"), Optional.empty(), 50, 0)).isEmpty();
+        assertThat(queries.count(named(user, "nightly"))).isEqualTo(1);
+    }
+
+    @Test
+    void aLabelFilterKeepsTasksCarryingThatPairOverAllUsers() {
+        long user = USERS.incrementAndGet();
+        Task reports = storedTagged(user, 1, "a", Map.of("team", "reports", "env", "prod"));
+        storedTagged(user, 2, "b", Map.of("team", "sync"));
+        Task other = storedTagged(USERS.incrementAndGet(), 3, "c", Map.of("team", "reports-" + user));
+        TaskFilter label = new TaskFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new TaskTags.Label("team", "reports-" + user)));
+
+        assertThat(ids(queries.list(new TaskFilter(Optional.of(user), Optional.empty(), Optional.empty(),
+                Optional.of(new TaskTags.Label("team", "reports"))), Optional.empty(), 50, 0))).containsExactly(reports.id());
+        assertThat(ids(queries.list(label, Optional.empty(), 50, 0))).containsExactly(other.id());
+        assertThat(queries.count(label)).isEqualTo(1);
+    }
+
+    @Test
+    void aNamePrefixUsesTheUserNameIndex() {
+        for (int i = 0; i < 30; i++) {
+            storedTagged(USERS.get(), i, "task-" + i, Map.of());
+        }
+        long user = USERS.get();
+
+        assertThat(indexUsedBy(JdbcTaskQueries.countSql(Where.of(named(user, "task-1"))), user, "task-1%"))
+                .isEqualTo("idx_tasks_user_name");
+    }
+
+    private static TaskFilter named(long user, String prefix) {
+        return new TaskFilter(Optional.of(user), Optional.empty(), Optional.of(prefix), Optional.empty());
+    }
+
+    private static Task storedTagged(long user, int minute, String name, Map<String, String> labels) {
+        Task task = aTask().user(user).createdAt(T0.plusSeconds(60L * minute)).status(TaskStatus.PENDING).tags(name, labels).build();
+        store.insert(task);
+        return task;
     }
 
     /** The index MariaDB picks for the adapter's own statement (parameters are bound client-side). */

@@ -12,10 +12,12 @@ import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
+import com.coze.timer.domain.task.TaskTags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +135,21 @@ class JdbcTaskStoreIT {
     @Test
     void anUnknownTaskIsNotFound() {
         assertThat(store.find(TaskId.random())).isEmpty();
+    }
+
+    @Test
+    void aNameAndLabelsReadBackEqualAndChangeWithAnUpdate() {
+        Task task = aTask().tags("nightly-report ✓", Map.of("team", "reports", "env", "prod")).build();
+        store.insert(task);
+        assertThat(store.find(task.id())).contains(task);
+
+        Task renamed = task.withTags(new TaskTags(Optional.of("weekly"), Map.of()), NOW);
+        store.update(renamed);
+
+        Task read = store.find(task.id()).orElseThrow();
+        assertThat(read.tags()).isEqualTo(new TaskTags(Optional.of("weekly"), Map.of()));
+        assertThat(RawSql.text(persistence.dataSource(), "SELECT COALESCE(labels, 'NULL') FROM tasks WHERE task_id = ?",
+                task.id().toString())).isEqualTo("NULL");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
+import com.coze.timer.domain.task.TaskTags;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,14 +117,21 @@ final class TaskBuilder {
         return this;
     }
 
+    private TaskTags tags = TaskTags.NONE;
+
     TaskBuilder pendingFire(String executionId, Instant scheduled, Instant leaseUntil) {
         this.pendingFire = Optional.of(new PendingFire(executionId, scheduled, leaseUntil));
+        return this;
+    }
+
+    TaskBuilder tags(String name, Map<String, String> labels) {
+        this.tags = new TaskTags(Optional.ofNullable(name), labels);
         return this;
     }
 
     Task build() {
         return new Task(id, userId, schedule, new Callback(endpoint, method, headers, body),
                 new StopCondition(maxCount, stopFields), status, executionCount, 0, nextRunTime, createdAt, createdAt, 0,
-                pendingFire);
+                pendingFire, tags);
     }
 }

@@ -1,5 +1,6 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.coordination.RedisChangeBroadcast;
 import com.coze.timer.coordination.RedisFireLock;
 import com.coze.timer.coordination.RedisPool;
 import com.coze.timer.coordination.RedisRateLimits;
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * What cluster mode adds to an instance: ZooKeeper membership and slot ownership, and the Redis
- * cache of upcoming fires, fire locks and shared rate buckets. Neither server needs to be up when
+ * cache of upcoming fires, fire locks, shared rate buckets and the broadcast of task changes. Neither server needs to be up when
  * the instance starts: ZooKeeper is retried (owning no slots meanwhile) and Redis calls fall back
  * to the database, and both say in the log which address they cannot reach.
  */
@@ -26,12 +27,14 @@ final class Cluster implements AutoCloseable {
     private final RedisPool redis;
     private final ZooKeeperSlotOwnership ownership;
     private final RedisRateLimits rateLimits;
+    private final RedisChangeBroadcast changes;
 
     private Cluster(ClusterSettings settings, RedisPool redis, ZooKeeperSlotOwnership ownership) {
         this.settings = settings;
         this.redis = redis;
         this.ownership = ownership;
         this.rateLimits = new RedisRateLimits(redis, REDIS_PREFIX);
+        this.changes = new RedisChangeBroadcast(redis, REDIS_PREFIX, settings.memberId());
     }
 
     static Cluster join(ClusterSettings settings) {
@@ -57,6 +60,11 @@ final class Cluster implements AutoCloseable {
 
     RedisFireLock fireLock() {
         return new RedisFireLock(redis, REDIS_PREFIX, settings.memberId());
+    }
+
+    /** Task changes made through one instance, told to the others through Redis. */
+    RedisChangeBroadcast changeBroadcast() {
+        return changes;
     }
 
     /** Rate buckets shared by every instance through Redis. */
@@ -85,6 +93,7 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         try {
             ownership.close();
         } finally {

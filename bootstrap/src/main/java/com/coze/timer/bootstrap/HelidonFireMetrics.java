@@ -1,6 +1,7 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.port.out.FireMetrics;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.execution.ExecutionOutcome;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.DistributionSummary;
@@ -16,7 +17,10 @@ import io.helidon.metrics.api.Tag;
  *   <li>{@code timer_executions_total{outcome}}: finished executions by outcome (success, failure, aborted);</li>
  *   <li>{@code timer_retries_total}: attempts after the first, over all executions;</li>
  *   <li>{@code timer_callback_duration_seconds}: how long each execution took, all its attempts included;</li>
- *   <li>{@code timer_outcome_write_failures_total}: outcomes whose write failed and was retried.</li>
+ *   <li>{@code timer_outcome_write_failures_total}: outcomes whose write failed and was retried;</li>
+ *   <li>{@code timer_outcomes_isolated_total}: outcomes that could not be stored with their batch and were
+ *       recorded alone as failed with the reason (or given up);</li>
+ *   <li>{@code timer_fires_skipped_total{reason}}: occurrences skipped, not fired (in_flight, misfire).</li>
  * </ul>
  */
 final class HelidonFireMetrics implements FireMetrics {
@@ -27,6 +31,8 @@ final class HelidonFireMetrics implements FireMetrics {
     private final Counter retries;
     private final DistributionSummary duration;
     private final Counter writeFailures;
+    private final Counter isolated;
+    private final Counter[] skipped = new Counter[Skips.Reason.values().length];
 
     HelidonFireMetrics(TimerMetrics metrics) {
         fires = metrics.counter("timer.fires", "Fires sent");
@@ -39,6 +45,11 @@ final class HelidonFireMetrics implements FireMetrics {
         duration = metrics.secondsHistogram("timer.callback.duration.seconds",
                 "Duration of an execution, all attempts included, in seconds");
         writeFailures = metrics.counter("timer.outcome.write.failures", "Outcomes whose write failed (and was retried)");
+        isolated = metrics.counter("timer.outcomes.isolated", "Outcomes stored alone as failed with the reason, or given up");
+        for (Skips.Reason reason : Skips.Reason.values()) {
+            skipped[reason.ordinal()] = metrics.counter("timer.fires.skipped", "Occurrences skipped, not fired, by reason",
+                    Tag.create("reason", reason.wire()));
+        }
     }
 
     @Override
@@ -59,5 +70,15 @@ final class HelidonFireMetrics implements FireMetrics {
     @Override
     public void outcomeWriteFailed(int outcomes) {
         writeFailures.increment(outcomes);
+    }
+
+    @Override
+    public void outcomeIsolated() {
+        isolated.increment();
+    }
+
+    @Override
+    public void skipped(Skips.Reason reason, long occurrences) {
+        skipped[reason.ordinal()].increment(occurrences);
     }
 }

@@ -3,12 +3,15 @@ package com.coze.timer.bootstrap;
 import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.application.engine.CachedFireLedger;
 import com.coze.timer.application.engine.CachedTaskStore;
+import com.coze.timer.application.engine.ClusterChanges;
 import com.coze.timer.application.engine.EnginePorts;
 import com.coze.timer.application.engine.EngineRunner;
 import com.coze.timer.application.engine.EngineSettings;
 import com.coze.timer.application.engine.SchedulerEngine;
+import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.task.TaskPolicy;
+import com.coze.timer.console.Console;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.http.OkHttpCallbackSender;
 import com.coze.timer.http.RateBuckets;
@@ -83,7 +86,9 @@ final class TimerService implements AutoCloseable {
             metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
             cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
-            UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
+            ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> new ClusterChanges(engine, c.changeBroadcast(), ports.store())
+                    .listening()).orElse(engine);
+            UseCases useCases = UseCaseWiring.useCases(ports.store(), db, changes, tokens, policy, clock, engineSettings.lease());
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     grace).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
@@ -137,6 +142,7 @@ final class TimerService implements AutoCloseable {
                 .routing(routing -> {
                     routing.register("/actuator/health", health);
                     RestApi.routing(routing, useCases, restConfig);
+                    Console.routing(routing);
                 })
                 .build()
                 .start();

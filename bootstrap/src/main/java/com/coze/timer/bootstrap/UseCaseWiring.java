@@ -4,17 +4,20 @@ import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.CancelTaskService;
+import com.coze.timer.application.task.ControlTaskService;
 import com.coze.timer.application.task.CountRunningTasksService;
 import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.DeleteTaskService;
 import com.coze.timer.application.task.GetTaskService;
 import com.coze.timer.application.task.ListExecutionsService;
+import com.coze.timer.application.task.ListAllTasksService;
 import com.coze.timer.application.task.ListUserTasksService;
 import com.coze.timer.application.task.ModifyTaskService;
 import com.coze.timer.application.task.TaskPolicy;
 import com.coze.timer.persistence.JdbcPersistence;
 import com.coze.timer.rest.UseCases;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Builds the use cases over the stores, by plain {@code new}. */
 final class UseCaseWiring {
@@ -24,17 +27,19 @@ final class UseCaseWiring {
 
     /** The use cases; {@code store} is where task writes go (the database, or the cluster's cache in front of it). */
     static UseCases useCases(TaskStore store, JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy,
-                             Clock clock) {
+                             Clock clock, Duration lease) {
         return new UseCases(
                 new CreateTaskService(store, db.taskQueries(), changes, policy, clock),
-                new GetTaskService(store, db.executionLog()),
+                new GetTaskService(store, db.executionLog(), clock),
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
-                new ListUserTasksService(db.taskQueries()),
+                new ListUserTasksService(db.taskQueries(), db.executionLog()),
+                new ListAllTasksService(db.taskQueries(), db.executionLog()),
                 new CountRunningTasksService(db.taskQueries(), clock),
                 new ListExecutionsService(store, db.executionLog()),
                 tokens,
-                tokens);
+                tokens,
+                new ControlTaskService(store, changes, clock, lease));
     }
 }

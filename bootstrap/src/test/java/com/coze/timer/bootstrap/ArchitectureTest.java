@@ -19,7 +19,7 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
-    private static final String[] ADAPTERS = {"..rest..", "..persistence..", "..http..", "..coordination.."};
+    private static final String[] ADAPTERS = {"..rest..", "..console..", "..persistence..", "..http..", "..coordination.."};
 
     @Test
     void theDomainUsesOnlyTheJdkAndCronUtils() {
@@ -32,7 +32,7 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage(ROOT + ".application..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "java.sql..", "javax.sql..", "okhttp3..",
                         "redis.clients..", "org.apache.curator..", "org.apache.zookeeper..", "com.zaxxer..",
-                        ROOT + ".rest..", ROOT + ".persistence..", ROOT + ".http..", ROOT + ".coordination..",
+                        ROOT + ".rest..", ROOT + ".console..", ROOT + ".persistence..", ROOT + ".http..", ROOT + ".coordination..",
                         ROOT + ".bootstrap.."));
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Redis and ZooKeeper started by the test, and fire {@value #TASKS} tasks every second at a
  * receiver on loopback. The scenarios run one after another on the same cluster, each judged on
  * the occurrences scheduled in its own window: steady state, a {@code kill -9}, a join, Redis lost
- * and flushed, ZooKeeper restarted.
+ * and flushed, ZooKeeper restarted; then cancel, PATCH, pause, resume and run through instances
+ * that do not own the task ({@link ControlScenario}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -47,6 +48,7 @@ class ClusterIT {
     private static Map<String, String> environment;
     private static final Map<String, TimerProcess> instances = new HashMap<>();
     private static final List<String> taskIds = new ArrayList<>();
+    private static String adminToken;
     private static final ConcurrentLinkedQueue<String> report = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
@@ -57,7 +59,8 @@ class ClusterIT {
         for (String name : List.of("timer-1", "timer-2", "timer-3")) {
             instances.put(name, TimerProcess.start(name, environment, ROOT.resolve("logs")));
         }
-        createTasks(adminToken());
+        adminToken = adminToken();
+        createTasks(adminToken);
         pause(Duration.ofSeconds(30)); // first fires begin after 5 s; let every slot settle and the JVMs warm up
     }
 
@@ -139,6 +142,20 @@ class ClusterIT {
         Occurrences after = observe("(e') after ZooKeeper is back", Duration.ofSeconds(10), () -> { });
         assertThat(after.missed()).isZero();
         assertThat(after.duplicated()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void controlThroughAnInstanceThatDoesNotOwnTheTaskHoldsOnTheOwner() {
+        ControlScenario control = new ControlScenario(instances, receiver, servers.dbUrl(), adminToken);
+        try {
+            control.cancelHoldsOnTheOwner();
+            control.patchHoldsOnTheOwner();
+            control.pauseHoldsAndResumeFiresAgainWithinOneInterval();
+            control.runFiresOnceWithItsOwnExecutionIdAndLeavesTheNextRunTime();
+        } finally {
+            control.figures().forEach(figure -> report.add("(f) control through a non-owner, " + figure));
+        }
     }
 
     /** Runs {@code event} at the start of a window of {@code length}, then judges the occurrences scheduled in it. */

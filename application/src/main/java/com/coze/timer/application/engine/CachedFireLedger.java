@@ -100,6 +100,11 @@ public final class CachedFireLedger implements FireLedger {
     }
 
     @Override
+    public void recordSkips(List<Skip> skips) {
+        storage.recordSkips(skips);
+    }
+
+    @Override
     public List<Optional<Task>> recordAll(List<Completion> completions) {
         List<Optional<Task>> written = storage.recordAll(completions);
         mirror(written.stream().flatMap(Optional::stream).toList());

@@ -1,6 +1,7 @@
 package com.coze.timer.application.engine;
 
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.util.List;
@@ -42,6 +43,11 @@ public final class CachedTaskStore implements TaskStore {
         Optional<Task> written = storage.update(task);
         written.ifPresent(t -> ledger.mirror(List.of(t)));
         return written;
+    }
+
+    @Override
+    public Skips skipsOf(TaskId id) {
+        return storage.skipsOf(id);
     }
 
     @Override

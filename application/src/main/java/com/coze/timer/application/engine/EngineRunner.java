@@ -5,21 +5,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs a {@link SchedulerEngine} on three threads: the wheel driver (sleeps until the wheel's next
- * expiration, at most {@value #MAX_PARK_MS} ms, and is woken by new work), the refill loop, and the
- * outcome writer. A failing step is logged and retried; outcomes are never dropped — a batch that
- * could not be written is retried until it is.
+ * Runs a {@link SchedulerEngine} on three threads: the wheel thread (applies the inbox, sends what is
+ * due, then sleeps until the wheel's next expiration, at most {@value #MAX_PARK_MS} ms, woken by every
+ * command posted), the refill loop (also woken when the wheel asks for a claim), and the outcome
+ * writer. A failing step is logged and the thread goes on; a batch of outcomes that storage refuses
+ * whole is retried with backoff, at most {@link OutcomeWriter#MAX_ATTEMPTS} times.
  *
  * <p>{@link #close()} stops gracefully: no new fires, unsent fires handed back to storage, calls in
  * flight given {@code grace} to finish and their outcomes written; calls still running after that
- * are aborted and stay claimed, to be repeated after their lease.
+ * are aborted and stay claimed, to be repeated after their lease. The wheel thread runs until the
+ * end, so that outcomes still reach the writer.
  */
 public final class EngineRunner implements AutoCloseable {
 
@@ -33,8 +37,10 @@ public final class EngineRunner implements AutoCloseable {
     private final ScheduledExecutorService refiller;
     private final Thread driver;
     private final Thread writer;
+    private volatile boolean driving = true;
     private volatile boolean firing = true;
     private volatile boolean writing = true;
+    private final AtomicBoolean refillAsked = new AtomicBoolean();
 
     public EngineRunner(SchedulerEngine engine, Clock clock, Duration refillInterval, Duration grace) {
         this.engine = engine;
@@ -44,17 +50,34 @@ public final class EngineRunner implements AutoCloseable {
         this.refiller = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("timer-refill").daemon().unstarted(r));
         this.driver = Thread.ofPlatform().name("timer-wheel").daemon().unstarted(this::drive);
         this.writer = Thread.ofPlatform().name("timer-outcomes").daemon().unstarted(this::writeOutcomes);
-        engine.onWork(() -> LockSupport.unpark(driver));
+        engine.inbox().onPost(() -> LockSupport.unpark(driver));
+        engine.wheel().onClaimWanted(this::refillSoon);
     }
 
     public EngineRunner start() {
         driver.start();
         writer.start();
+        engine.inbox().drainedByAThread();
         refiller.scheduleWithFixedDelay(this::refill, 0, refillInterval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
+    /**
+     * A refill now, for a claim the wheel asked for; at most one is queued however many are asked
+     * for (a burst of creates asks once per task), none while stopping.
+     */
+    private void refillSoon() {
+        try {
+            if (firing && !refillAsked.getAndSet(true)) {
+                refiller.execute(this::refill);
+            }
+        } catch (RejectedExecutionException e) {
+            // stopping: the claim is left for the next owner
+        }
+    }
+
     private void refill() {
+        refillAsked.set(false);
         try {
             engine.refill();
         } catch (RuntimeException e) {
@@ -63,11 +86,11 @@ public final class EngineRunner implements AutoCloseable {
     }
 
     private void drive() {
-        while (firing) {
+        while (driving) {
             try {
                 engine.advance();
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "timing wheel step failed", e);
+                LOG.log(Level.SEVERE, "timing wheel step failed; going on", e);
             }
             long waitMs = Math.min(engine.nextExpirationMs() - clock.millis(), MAX_PARK_MS);
             if (waitMs > 0) {
@@ -79,8 +102,7 @@ public final class EngineRunner implements AutoCloseable {
     private void writeOutcomes() {
         while (writing || engine.trackedFires() > 0) {
             try {
-                List<SchedulerEngine.Finished> batch = engine.takeFinished(20);
-                writeUntilStored(batch);
+                writeWithBackoff(engine.writer().take(20));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -88,15 +110,19 @@ public final class EngineRunner implements AutoCloseable {
         }
     }
 
-    private void writeUntilStored(List<SchedulerEngine.Finished> batch) throws InterruptedException {
+    private void writeWithBackoff(List<FireWheel.Finished> batch) throws InterruptedException {
         long backoffMs = 100;
-        while (!batch.isEmpty()) {
+        for (int attempt = 1; !batch.isEmpty(); attempt++) {
             try {
-                engine.write(batch);
+                engine.writer().write(batch);
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "writing " + batch.size() + " outcomes failed; retrying in " + backoffMs + " ms", e);
                 engine.metrics().outcomeWriteFailed(batch.size());
+                if (attempt >= OutcomeWriter.MAX_ATTEMPTS) {
+                    engine.writer().giveUp(batch, e);
+                    return;
+                }
+                LOG.warning("writing " + batch.size() + " outcomes failed; retrying in " + backoffMs + " ms: " + e.getMessage());
                 Thread.sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }
@@ -120,16 +146,28 @@ public final class EngineRunner implements AutoCloseable {
     public void close() {
         firing = false;
         refiller.shutdownNow();
-        LockSupport.unpark(driver);
-        join(driver, Duration.ofSeconds(5));
-        handBack(engine.withdrawWaiting());
+        awaitRefillEnd();
+        engine.inbox().postAndWait(new EngineCommand.Stop(), Duration.ofSeconds(5));
+        handBack(engine.refiller().drainReleased());
         long deadline = System.nanoTime() + grace.toNanos();
         while (engine.trackedFires() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
-        engine.abortInFlight();
+        engine.inbox().postAndWait(new EngineCommand.AbortAll(), Duration.ofSeconds(5));
         writing = false;
         join(writer, Duration.ofSeconds(10));
+        handBack(engine.refiller().drainReleased()); // next claims of outcomes written while stopping
+        driving = false;
+        LockSupport.unpark(driver);
+        join(driver, Duration.ofSeconds(5));
+    }
+
+    private void awaitRefillEnd() {
+        try {
+            refiller.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handBack(List<Task> released) {

@@ -12,6 +12,7 @@ import com.coze.timer.domain.stop.StopPolicy.ExecutionFacts;
 import com.coze.timer.domain.task.MisfireRule;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.SecretHeaders;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.time.Instant;
@@ -26,6 +27,49 @@ final class Outcomes {
     Outcomes(int maxConsecutiveFailures, MisfireRule misfires) {
         this.maxConsecutiveFailures = maxConsecutiveFailures;
         this.misfires = misfires;
+    }
+
+    /** A finished fire judged: the result as recorded (failed when it could not be evaluated), its record, the task after it. */
+    record Evaluation(CallbackResult result, ExecutionRecord record, Result<Task> next) {
+    }
+
+    /**
+     * Judges a finished fire. A response the stop policies cannot read (too deep, too large) fails
+     * the execution with that reason; {@code asFailed} records it as failed whatever happened (its
+     * outcome could not be stored as it was). Never throws for anything about the response.
+     */
+    Evaluation evaluate(FireWheel.Finished done, boolean asFailed, Instant now) {
+        CallbackResult result = done.result();
+        if (asFailed) {
+            return failed(done, result, "the outcome could not be stored as it was", now);
+        }
+        try {
+            return new Evaluation(result, record(done.task(), done.fire(), result), apply(done.task(), done.fire(), result, now));
+        } catch (CanonicalJson.UnreadableDocument e) {
+            return failed(done, result, "stop_condition not evaluated: " + e.getMessage(), now);
+        }
+    }
+
+    /**
+     * Why occurrences passed over after {@code done} were skipped: a misfire when its call went out
+     * after the misfire threshold (no instance ran the task meanwhile), else its call was in flight.
+     */
+    Skips.Reason skipReason(FireWheel.Finished done) {
+        return misfires.isMisfire(done.fire().scheduledTime(), done.result().startedAt()) ? Skips.Reason.MISFIRE : Skips.Reason.IN_FLIGHT;
+    }
+
+    /** The same judgement applied to the task as stored now (after losing a race to a change). */
+    Result<Task> reapply(Task current, PendingFire fire, Evaluation evaluation, Instant now) {
+        return apply(current, fire, evaluation.result(), now);
+    }
+
+    private Evaluation failed(FireWheel.Finished done, CallbackResult result, String reason, Instant now) {
+        CallbackResult failed = new CallbackResult(false, result.aborted(), result.httpStatus(), Optional.empty(), result.attempts(),
+                Optional.of(reason), result.startedAt(), result.durationMs());
+        ExecutionRecord record = record(done.task(), done.fire(),
+                new CallbackResult(false, result.aborted(), result.httpStatus(), result.body(), result.attempts(), Optional.of(reason),
+                        result.startedAt(), result.durationMs()));
+        return new Evaluation(failed, record, apply(done.task(), done.fire(), failed, now));
     }
 
     /** The log record of a call; a target that echoes the request finds the task's secret header values masked in it. */
@@ -69,7 +113,7 @@ final class Outcomes {
         ResponseDocument response = result.body().map(Outcomes::parsedOnDemand).orElse(ResponseDocument.EMPTY);
         if (!stop.fieldMatches().isEmpty()
                 && stop.isMetBy(new ExecutionFacts(ended.executionCount(), result.httpStatus().isPresent(), response))) {
-            return "stop_condition met by the response";
+            return "stop_condition met by the response"; // a result that could not be evaluated carries no body
         }
         return once ? "its only execution succeeded" : "no further fire time";
     }

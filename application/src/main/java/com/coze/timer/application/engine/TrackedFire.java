@@ -1,93 +1,106 @@
 package com.coze.timer.application.engine;
 
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
+import com.coze.timer.domain.task.FireState;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskStatus;
 import com.coze.timer.domain.wheel.TimerEntry;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * The engine's memory of one task whose fire is claimed. It moves WAITING (queued for the wheel or
- * on it) → IN_FLIGHT (its call sent) and back to WAITING when the task's next fire is claimed;
- * CANCELLED ends it. The moves are atomic, so a fire is dispatched at most once and a withdrawn
- * fire is never sent.
+ * The engine's memory of one claimed fire: the task as claimed, its {@link FireState} (Claimed →
+ * InFlight, on to the next claim, or done: handed back as Idle, or Ended), and where it sits — on
+ * the wheel or as a call in flight.
+ *
+ * <p>Threading: created, read and changed by the wheel thread only ({@link FireWheel}); other
+ * threads hold references only to post them back in an {@link EngineCommand}.
  */
 final class TrackedFire {
 
-    enum State { WAITING, IN_FLIGHT, CANCELLED }
-
-    private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
-    private volatile Task task;
-    private volatile TimerEntry<TrackedFire> entry;
-    private volatile InFlightCall call;
+    private Task task;
+    private FireState state;
+    private TimerEntry<TrackedFire> entry;
+    private InFlightCall call;
 
     TrackedFire(Task claimed) {
         this.task = claimed;
+        this.state = claimed.fireState();
+        if (!(state instanceof FireState.Claimed)) {
+            throw new IllegalArgumentException("only a claimed fire is tracked, not " + state);
+        }
     }
 
     Task task() {
         return task;
     }
 
+    FireState state() {
+        return state;
+    }
+
+    /** The claimed fire (while Claimed or InFlight). */
     PendingFire fire() {
         return task.pendingFire().orElseThrow();
     }
 
-    boolean isCancelled() {
-        return state.get() == State.CANCELLED;
+    /** The one rule of {@link FireState#mayFireAt}. */
+    boolean mayFireAt(Instant now) {
+        return state.mayFireAt(now);
     }
 
-    /** Remembers where the fire sits on the wheel; drops it at once if it was cancelled meanwhile. */
+    boolean isInFlight() {
+        return state instanceof FireState.InFlight;
+    }
+
+    /** True once it was withdrawn or cancelled: its outcome, if one comes, must not claim a next fire. */
+    boolean isDone() {
+        return state.isDone();
+    }
+
     void onWheel(TimerEntry<TrackedFire> timerEntry) {
         entry = timerEntry;
-        if (isCancelled()) {
-            timerEntry.cancel();
-        }
     }
 
-    /** WAITING → IN_FLIGHT; false if the fire was withdrawn or cancelled first. */
-    boolean startFlight() {
-        return state.compareAndSet(State.WAITING, State.IN_FLIGHT);
-    }
-
-    void inFlight(InFlightCall inFlight) {
+    /** Claimed → InFlight. */
+    void sent(InFlightCall inFlight) {
+        state = state.sent();
+        entry = null;
         call = inFlight;
-        if (isCancelled()) {
-            inFlight.abort();
-        }
     }
 
-    /** Moves on to the task's next claimed fire. */
+    /** Moves on to the task's next claimed fire (after its outcome was stored). */
     void reclaim(Task claimed) {
         task = claimed;
+        state = claimed.fireState();
         entry = null;
         call = null;
-        state.compareAndSet(State.IN_FLIGHT, State.WAITING);
     }
 
-    /** Withdraws a fire that has not started: true if it was still waiting (and now never will fire). */
+    /** Claimed → Idle, off the wheel: true if it had not been sent (and now never will be by this engine). */
     boolean withdraw() {
-        if (!state.compareAndSet(State.WAITING, State.CANCELLED)) {
+        if (!(state instanceof FireState.Claimed claimed)) {
             return false;
         }
         dropFromWheel();
+        state = new FireState.Idle(Optional.of(claimed.fire().scheduledTime()));
         return true;
     }
 
-    /** Stops the fire wherever it is: off the wheel, or its call aborted. */
-    void cancel() {
-        state.set(State.CANCELLED);
+    /** Ends it wherever it is: off the wheel, or its call aborted. */
+    void end() {
         dropFromWheel();
-        InFlightCall inFlight = call;
-        if (inFlight != null) {
-            inFlight.abort();
+        state = new FireState.Ended(TaskStatus.STOPPED);
+        if (call != null) {
+            call.abort();
         }
     }
 
     private void dropFromWheel() {
-        TimerEntry<TrackedFire> onWheel = entry;
-        if (onWheel != null) {
-            onWheel.cancel();
+        if (entry != null) {
+            entry.cancel();
+            entry = null;
         }
     }
 }

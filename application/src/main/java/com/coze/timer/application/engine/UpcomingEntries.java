@@ -41,10 +41,10 @@ final class UpcomingEntries {
     }
 
     static boolean isUnclaimedBy(Task task, Instant dueBefore) {
-        return isUpcoming(task) && !task.nextRunTime().orElseThrow().isAfter(dueBefore);
+        return task.fireState().isClaimableBy(dueBefore);
     }
 
     private static boolean isUpcoming(Task task) {
-        return !task.isFinal() && task.pendingFire().isEmpty() && task.nextRunTime().isPresent();
+        return task.fireState().isUpcoming();
     }
 }

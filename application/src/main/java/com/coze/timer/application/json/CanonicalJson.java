@@ -53,14 +53,59 @@ public final class CanonicalJson {
         }
     }
 
-    /** A response body as the stop policies read it; a body that is not JSON carries no fields. */
+    /** The deepest nesting of arrays and objects in a response that the stop policies read. */
+    public static final int MAX_DEPTH = 100;
+    /** The longest response (in characters) that the stop policies read. */
+    public static final int MAX_CHARS = 1 << 20;
+
+    /**
+     * A response body as the stop policies read it; a body that is not JSON carries no fields.
+     *
+     * @throws UnreadableDocument when the body is JSON too large or too deeply nested to evaluate
+     */
     public static ResponseDocument document(String body) {
-        Optional<JsonValue> root = parse(body);
+        refuseUnreadable(body);
+        Optional<JsonValue> root;
+        try {
+            root = parse(body);
+        } catch (RuntimeException e) {
+            throw new UnreadableDocument("the response could not be read as JSON: " + e.getMessage());
+        }
         if (root.isEmpty()) {
             return ResponseDocument.EMPTY;
         }
         JsonValue value = root.get();
         return pointer -> at(value, pointer).map(CanonicalJson::of);
+    }
+
+    /** Judges size and depth before parsing, so that no parser limit or stack depth is ever reached. */
+    private static void refuseUnreadable(String body) {
+        if (body.length() > MAX_CHARS) {
+            throw new UnreadableDocument("the response is larger than " + MAX_CHARS + " characters");
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (inString) {
+                i += c == '\\' ? 1 : 0;
+                inString = c != '"';
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+                throw new UnreadableDocument("the response is nested deeper than " + MAX_DEPTH + " levels");
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+    }
+
+    /** A response the stop policies cannot evaluate; the message says why, for the execution log. */
+    public static final class UnreadableDocument extends RuntimeException {
+
+        UnreadableDocument(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static Optional<JsonValue> at(JsonValue root, String pointer) {

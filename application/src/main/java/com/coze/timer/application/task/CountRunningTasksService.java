@@ -3,6 +3,7 @@ package com.coze.timer.application.task;
 import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.port.in.CountRunningTasks;
 import com.coze.timer.application.port.in.RunningCount;
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.task.TaskStatus;
@@ -24,6 +25,6 @@ public final class CountRunningTasksService implements CountRunningTasks {
     @Override
     public Result<RunningCount> count(Caller caller, long userId) {
         return TaskAccess.requireMayActFor(caller, userId).map(ok -> new RunningCount(userId,
-                queries.countByUser(userId, Optional.of(TaskStatus.RUNNING)), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                queries.count(TaskFilter.ofUser(userId, Optional.of(TaskStatus.RUNNING))), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 }

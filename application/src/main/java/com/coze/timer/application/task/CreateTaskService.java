@@ -12,6 +12,7 @@ import com.coze.timer.domain.endpoint.CallbackTargets;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
+import java.time.Instant;
 
 /** Creates a task: checks the caller, the target and the quota, stores it, and hands it to the engine. */
 public final class CreateTaskService implements CreateTask {
@@ -62,7 +63,9 @@ public final class CreateTaskService implements CreateTask {
 
     private Result<Task> build(CreateTaskCommand c) {
         try {
-            return Result.ok(Task.create(TaskId.random(), c.userId(), c.schedule(), c.callback(), c.stopCondition(), clock.instant()));
+            Instant now = clock.instant();
+            return Result.ok(Task.create(TaskId.random(), c.userId(), c.schedule(), c.callback(), c.stopCondition(), now)
+                    .withTags(c.tags(), now));
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
         }

@@ -1,8 +1,9 @@
 package com.coze.timer.application.task;
 
+import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.ListUserTasks;
-import com.coze.timer.application.port.in.ListUserTasksQuery;
 import com.coze.timer.application.port.in.TaskPage;
+import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.Result;
 
@@ -10,15 +11,17 @@ import com.coze.timer.domain.Result;
 public final class ListUserTasksService implements ListUserTasks {
 
     private final TaskQueries queries;
+    private final ExecutionLog log;
 
-    public ListUserTasksService(TaskQueries queries) {
+    public ListUserTasksService(TaskQueries queries, ExecutionLog log) {
         this.queries = queries;
+        this.log = log;
     }
 
     @Override
-    public Result<TaskPage> list(ListUserTasksQuery q) {
-        return TaskAccess.requireMayActFor(q.caller(), q.userId()).map(ok -> new TaskPage(
-                queries.listByUser(q.userId(), q.status(), q.limit(), q.offset()),
-                queries.countByUser(q.userId(), q.status()), q.limit(), q.offset()));
+    public Result<TaskPage> list(ListTasksQuery query) {
+        long userId = query.filter().userId()
+                .orElseThrow(() -> new IllegalArgumentException("a user's listing needs the user in its filter"));
+        return TaskAccess.requireMayActFor(query.caller(), userId).map(ok -> TaskPages.read(queries, log, query));
     }
 }

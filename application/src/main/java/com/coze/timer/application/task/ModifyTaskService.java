@@ -17,6 +17,7 @@ import com.coze.timer.domain.schedule.Schedules;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
+import com.coze.timer.domain.task.TaskTags;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -53,7 +54,9 @@ public final class ModifyTaskService implements ModifyTask {
             Callback callback = callback(task.callback(), patch);
             CallbackTargets.checkHost(callback.endpoint(), policy.allowPrivateTargets());
             Schedule schedule = patch.touchesSchedule() ? schedule(task.schedule(), patch, clock.instant()) : task.schedule();
-            return task.modify(callback, schedule, patch.stopCondition().orElse(task.stopCondition()), clock.instant());
+            TaskTags tags = patch.tagsOf(task.tags());
+            return task.modify(callback, schedule, patch.stopCondition().orElse(task.stopCondition()), clock.instant())
+                    .map(modified -> modified.withTags(tags, clock.instant()));
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
         }

@@ -49,6 +49,12 @@ public final class TaskLog {
         log(() -> "task " + task.id() + " cancelled: user=" + task.userId() + " executions=" + task.executionCount());
     }
 
+    /** A user's control move: {@code what} happened (paused, resumed, a run triggered). */
+    public static void controlled(Task task, String what) {
+        log(() -> "task " + task.id() + " " + what + ": user=" + task.userId() + " status=" + task.status().wire()
+                + " executions=" + task.executionCount());
+    }
+
     public static void deleted(Task task) {
         log(() -> "task " + task.id() + " deleted: user=" + task.userId() + " status=" + task.status().wire()
                 + " executions=" + task.executionCount());

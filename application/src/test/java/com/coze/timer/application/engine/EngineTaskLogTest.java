@@ -101,6 +101,7 @@ class EngineTaskLogTest {
         engine.advance();
         Call call = sender.last();
         call.respond(status, body, clock.instant());
+        engine.advance(); // the outcome reaches the wheel, which hands it to the writer
         engine.recordFinished(0);
         return call.request().executionId();
     }

@@ -44,6 +44,8 @@ class SchedulerEngineCreationTest {
         Task created = aTask().once("2026-04-22T10:00:01Z").build();
         store.insert(created);
         engine.scheduled(created);
+        engine.advance(); // the wheel asks the refill thread to claim it at once
+        engine.refill();
         Task claimed = store.find(created.id()).orElseThrow();
         engine.scheduled(claimed);
         clock.set(T0.plusSeconds(1));

@@ -66,6 +66,7 @@ class SchedulerEngineOwnershipTest {
         assertThat(senderA.calls()).hasSize(1);
         assertThat(senderB.calls()).isEmpty();
         senderA.last().respond(200, "{}", clock.instant());
+        a.advance(); // the outcome reaches the wheel, which hands it to the writer
         a.recordFinished(0);
         step(T0.plusSeconds(4));
         assertThat(senderB.calls()).singleElement()
@@ -80,6 +81,7 @@ class SchedulerEngineOwnershipTest {
         step(T0.plusSeconds(1));
         ownershipA.certain(false);
         step(T0.plusSeconds(2));
+        a.refill(); // the claims handed back are written by the next refill
         assertThat(senderA.calls()).isEmpty();
         assertThat(store.find(task.id()).orElseThrow().pendingFire()).isEmpty();
     }

@@ -66,6 +66,7 @@ class SchedulerEngineTest {
         TaskId id = stored(aTask().interval(10).build());
         at("2026-04-22T10:00:10Z");
         sender.last().respond(200, "OK", clock.instant());
+        engine.advance(); // the outcome reaches the wheel, which hands it to the writer
         engine.recordFinished(0);
         Task task = store.find(id).orElseThrow();
         assertThat(task.status()).isEqualTo(TaskStatus.RUNNING);
@@ -137,7 +138,9 @@ class SchedulerEngineTest {
         Call call = sender.last();
         store.update(store.find(id).orElseThrow().cancel(clock.instant()).orElseThrow());
         engine.unscheduled(id);
+        engine.advance(); // the wheel thread applies the cancel
         assertThat(call.isAborted()).isTrue();
+        engine.advance(); // the outcome reaches the wheel, which hands it to the writer
         engine.recordFinished(0);
         at(T0.plusSeconds(5));
         assertThat(sender.calls()).hasSize(1);
@@ -182,6 +185,7 @@ class SchedulerEngineTest {
         restarted.refill();
         restarted.advance();
         sender.last().respond(200, "{}", clock.instant());
+        restarted.advance(); // the outcome reaches the wheel, which hands it to the writer
         restarted.recordFinished(0);
         clock.set(T0.plusSeconds(6));
         restarted.refill();
@@ -203,10 +207,15 @@ class SchedulerEngineTest {
     }
 
     @Test
-    void aTaskCreatedInsideTheWindowReachesTheWheelWithoutARefill() {
+    void aTaskCreatedInsideTheWindowIsClaimedAtOnceNotAtTheNextRefill() {
         Task task = aTask().once("2026-04-22T10:00:01Z").build();
         store.insert(task);
+        java.util.concurrent.atomic.AtomicInteger refillsAsked = new java.util.concurrent.atomic.AtomicInteger();
+        engine.wheel().onClaimWanted(refillsAsked::incrementAndGet);
         engine.scheduled(store.find(task.id()).orElseThrow());
+        engine.advance();
+        assertThat(refillsAsked).hasValue(1);
+        engine.refill(); // the refill the wheel asked for
         clock.set(T0.plusSeconds(1));
         engine.advance();
         engine.advance();
@@ -221,6 +230,7 @@ class SchedulerEngineTest {
         for (Call call : sender.calls()) {
             call.respond(call.request().taskId().equals(good) ? 200 : 404, "", clock.instant());
         }
+        engine.advance(); // the outcome reaches the wheel, which hands it to the writer
         engine.recordFinished(0);
         assertThat(store.find(good).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(store.find(bad).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
@@ -314,6 +324,7 @@ class SchedulerEngineTest {
                 call.respond(status, body, clock.instant());
             }
         }
+        engine.advance(); // the outcome reaches the wheel, which hands it to the writer
         engine.recordFinished(0);
         engine.advance();
     }

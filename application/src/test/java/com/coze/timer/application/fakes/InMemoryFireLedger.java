@@ -41,8 +41,7 @@ public final class InMemoryFireLedger implements FireLedger {
     public List<Task> findDue(Instant dueBefore, BitSet storedSlots, int limit) {
         return store.all().stream()
                 .filter(task -> storedSlots.get(Slots.of(task.id())))
-                .filter(task -> !task.isFinal() && task.pendingFire().isEmpty())
-                .filter(task -> task.nextRunTime().map(at -> !at.isAfter(dueBefore)).orElse(false))
+                .filter(task -> task.fireState().isClaimableBy(dueBefore))
                 .sorted(Comparator.comparing(task -> task.nextRunTime().orElseThrow()))
                 .limit(limit)
                 .toList();
@@ -77,7 +76,7 @@ public final class InMemoryFireLedger implements FireLedger {
         Map<TaskId, Instant> upcoming = new HashMap<>();
         store.all().stream()
                 .filter(task -> storedSlots.get(Slots.of(task.id())))
-                .filter(task -> !task.isFinal() && task.pendingFire().isEmpty() && task.nextRunTime().isPresent())
+                .filter(task -> task.fireState().isUpcoming())
                 .forEach(task -> upcoming.put(task.id(), task.nextRunTime().orElseThrow()));
         return upcoming;
     }
@@ -91,6 +90,11 @@ public final class InMemoryFireLedger implements FireLedger {
         Optional<Task> written = store.update(task);
         written.filter(t -> t.pendingFire().isPresent()).ifPresent(t -> owners.put(t.id(), owner));
         return written;
+    }
+
+    @Override
+    public void recordSkips(List<Skip> skips) {
+        skips.forEach(skip -> store.addSkip(skip.taskId(), skip.occurrences(), skip.reason(), skip.at()));
     }
 
     @Override

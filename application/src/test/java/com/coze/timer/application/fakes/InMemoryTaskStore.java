@@ -1,11 +1,12 @@
 package com.coze.timer.application.fakes;
 
+import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,25 @@ import java.util.function.UnaryOperator;
  */
 public final class InMemoryTaskStore implements TaskStore, TaskQueries {
 
-    private static final Comparator<Task> NEWEST_FIRST = Comparator.comparing(Task::createdAt).reversed()
-            .thenComparing(task -> task.id().toString());
-
     private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
+    private final Map<TaskId, com.coze.timer.domain.task.Skips> skips = new java.util.HashMap<>();
     private final InMemoryExecutionLog log;
     private UnaryOperator<Task> interference = UnaryOperator.identity();
     private int interferences;
     private int updateAttempts;
+
+    @Override
+    public synchronized com.coze.timer.domain.task.Skips skipsOf(TaskId id) {
+        return skips.getOrDefault(id, com.coze.timer.domain.task.Skips.NONE);
+    }
+
+    /** Adds a skip, as the ledger's increment does. */
+    public synchronized void addSkip(TaskId id, long occurrences, com.coze.timer.domain.task.Skips.Reason reason, java.time.Instant at) {
+        if (tasks.containsKey(id)) {
+            long count = skipsOf(id).count() + occurrences;
+            skips.put(id, new com.coze.timer.domain.task.Skips(count, Optional.of(reason), Optional.of(at)));
+        }
+    }
 
     public InMemoryTaskStore() {
         this(new InMemoryExecutionLog());
@@ -89,22 +101,19 @@ public final class InMemoryTaskStore implements TaskStore, TaskQueries {
     }
 
     @Override
-    public synchronized List<Task> listByUser(long userId, Optional<TaskStatus> status, int limit, int offset) {
+    public synchronized List<Task> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
         return tasks.values().stream()
-                .filter(task -> task.userId() == userId)
-                .filter(task -> status.map(s -> task.status() == s).orElse(true))
-                .sorted(NEWEST_FIRST)
+                .filter(filter::matches)
+                .filter(task -> after.map(cursor -> cursor.precedes(task)).orElse(true))
+                .sorted(TaskCursor.NEWEST_FIRST)
                 .skip(offset)
                 .limit(limit)
                 .toList();
     }
 
     @Override
-    public synchronized long countByUser(long userId, Optional<TaskStatus> status) {
-        return tasks.values().stream()
-                .filter(task -> task.userId() == userId)
-                .filter(task -> status.map(s -> task.status() == s).orElse(true))
-                .count();
+    public synchronized long count(TaskFilter filter) {
+        return tasks.values().stream().filter(filter::matches).count();
     }
 
     @Override

@@ -53,9 +53,18 @@ public final class ScriptedCallbackSender implements CallbackSender {
     }
 
     private final List<Call> calls = new ArrayList<>();
+    private final java.util.Set<com.coze.timer.domain.task.TaskId> refused = new java.util.HashSet<>();
+
+    /** From now on, sending a fire of {@code taskId} throws, as a client does for a request it cannot build. */
+    public synchronized void cannotSend(com.coze.timer.domain.task.TaskId taskId) {
+        refused.add(taskId);
+    }
 
     @Override
     public synchronized InFlightCall send(CallbackRequest request) {
+        if (refused.contains(request.taskId())) {
+            throw new IllegalArgumentException("Unexpected char 0xe9 at 3 in X-Custom value: caf\u00e9");
+        }
         Call call = new Call(request);
         calls.add(call);
         return call;

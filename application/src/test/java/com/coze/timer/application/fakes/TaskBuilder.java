@@ -12,6 +12,7 @@ import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.HttpMethod;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
+import com.coze.timer.domain.task.TaskTags;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class TaskBuilder {
     private Long maxCount;
     private final List<FieldMatch> matches = new ArrayList<>();
     private Instant createdAt = Instant.parse("2026-04-22T10:00:00Z");
+    private TaskTags tags = TaskTags.NONE;
 
     private TaskBuilder() {
     }
@@ -108,6 +110,18 @@ public final class TaskBuilder {
         return this;
     }
 
+    public TaskBuilder named(String name) {
+        this.tags = tags.withName(Optional.of(name));
+        return this;
+    }
+
+    public TaskBuilder label(String key, String value) {
+        Map<String, String> labels = new LinkedHashMap<>(tags.labels());
+        labels.put(key, value);
+        this.tags = tags.withLabels(labels);
+        return this;
+    }
+
     public Callback callback() {
         return new Callback(URI.create(endpoint), method, headers, Optional.ofNullable(body));
     }
@@ -118,11 +132,11 @@ public final class TaskBuilder {
 
     /** A new, pending task, as {@code CreateTask} would have made it at {@code createdAt}. */
     public Task build() {
-        return Task.create(id, userId, schedule, callback(), stopCondition(), createdAt);
+        return Task.create(id, userId, schedule, callback(), stopCondition(), createdAt).withTags(tags, createdAt);
     }
 
     /** The command that asks to create this task, made by {@code caller}. */
     public CreateTaskCommand command(Caller caller) {
-        return new CreateTaskCommand(caller, userId, schedule, callback(), stopCondition());
+        return new CreateTaskCommand(caller, userId, schedule, callback(), stopCondition(), tags);
     }
 }

@@ -76,13 +76,26 @@ public final class TaskPatchBuilder {
         return this;
     }
 
+    private Optional<Optional<String>> name = Optional.empty();
+    private Optional<Map<String, String>> labels = Optional.empty();
+
     public TaskPatchBuilder stopCondition(StopCondition value) {
         stopCondition = Optional.of(value);
         return this;
     }
 
+    public TaskPatchBuilder name(String value) {
+        name = Optional.of(Optional.ofNullable(value));
+        return this;
+    }
+
+    public TaskPatchBuilder labels(Map<String, String> value) {
+        labels = Optional.of(value);
+        return this;
+    }
+
     public TaskPatch build() {
         return new TaskPatch(endpoint, method, headers, body, type, intervalSeconds, cronExpression, timeZone, startTime,
-                stopCondition);
+                stopCondition, name, labels);
     }
 }

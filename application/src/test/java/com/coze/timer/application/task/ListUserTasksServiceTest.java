@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.auth.Caller;
+import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
-import com.coze.timer.application.port.in.ListUserTasksQuery;
+import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.port.in.ListTasksQuery;
+import com.coze.timer.application.port.in.PageRequest;
 import com.coze.timer.application.port.in.TaskPage;
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.Rejection;
@@ -22,7 +26,7 @@ class ListUserTasksServiceTest {
     private static final Caller OWNER = new Caller(1001, false);
 
     private final InMemoryTaskStore store = new InMemoryTaskStore();
-    private final ListUserTasksService service = new ListUserTasksService(store);
+    private final ListUserTasksService service = new ListUserTasksService(store, new InMemoryExecutionLog());
 
     @Test
     void listsTheUsersTasksNewestFirstWithTheTotal() {
@@ -30,12 +34,12 @@ class ListUserTasksServiceTest {
         Task newer = store.put(aTask().createdAt("2026-04-22T09:30:00Z").build());
         store.put(aTask().ownedBy(2002).build());
 
-        TaskPage page = service.list(new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 50, 0)).orElseThrow();
+        TaskPage page = service.list(query(OWNER, 1001, Optional.empty(), PageRequest.first(50))).orElseThrow();
 
         assertThat(page.tasks()).containsExactly(newer, older);
         assertThat(page.total()).isEqualTo(2);
-        assertThat(page.limit()).isEqualTo(50);
-        assertThat(page.offset()).isZero();
+        assertThat(page.request()).isEqualTo(PageRequest.first(50));
+        assertThat(page.next()).isEmpty();
     }
 
     @Test
@@ -43,7 +47,7 @@ class ListUserTasksServiceTest {
         store.put(aTask().build());
         Task stopped = store.put(aTask().build().cancel(Instant.parse("2026-04-22T10:01:00Z")).orElseThrow());
 
-        TaskPage page = service.list(new ListUserTasksQuery(OWNER, 1001, Optional.of(TaskStatus.STOPPED), 50, 0)).orElseThrow();
+        TaskPage page = service.list(query(OWNER, 1001, Optional.of(TaskStatus.STOPPED), PageRequest.first(50))).orElseThrow();
 
         assertThat(page.tasks()).containsExactly(stopped);
         assertThat(page.total()).isEqualTo(1);
@@ -51,11 +55,9 @@ class ListUserTasksServiceTest {
 
     @Test
     void pagesWithLimitAndOffsetWhileTheTotalCountsAllMatches() {
-        for (int minute = 10; minute < 15; minute++) {
-            store.put(aTask().createdAt("2026-04-22T09:" + minute + ":00Z").build());
-        }
+        fiveTasks();
 
-        TaskPage page = service.list(new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 2, 2)).orElseThrow();
+        TaskPage page = service.list(query(OWNER, 1001, Optional.empty(), new PageRequest(2, 2, Optional.empty()))).orElseThrow();
 
         assertThat(page.tasks()).extracting(Task::createdAt)
                 .containsExactly(Instant.parse("2026-04-22T09:12:00Z"), Instant.parse("2026-04-22T09:11:00Z"));
@@ -63,8 +65,25 @@ class ListUserTasksServiceTest {
     }
 
     @Test
+    void aCursorPagesThroughEveryTaskOnceAndTheLastPageHasNoNext() {
+        fiveTasks();
+
+        TaskPage first = service.list(query(OWNER, 1001, Optional.empty(), PageRequest.first(2))).orElseThrow();
+        TaskPage second = service.list(query(OWNER, 1001, Optional.empty(), new PageRequest(2, 0, first.next()))).orElseThrow();
+        TaskPage last = service.list(query(OWNER, 1001, Optional.empty(), new PageRequest(2, 0, second.next()))).orElseThrow();
+
+        assertThat(first.tasks()).extracting(Task::createdAt)
+                .containsExactly(Instant.parse("2026-04-22T09:14:00Z"), Instant.parse("2026-04-22T09:13:00Z"));
+        assertThat(second.tasks()).extracting(Task::createdAt)
+                .containsExactly(Instant.parse("2026-04-22T09:12:00Z"), Instant.parse("2026-04-22T09:11:00Z"));
+        assertThat(last.tasks()).extracting(Task::createdAt).containsExactly(Instant.parse("2026-04-22T09:10:00Z"));
+        assertThat(last.next()).isEmpty();
+        assertThat(last.total()).isEqualTo(5);
+    }
+
+    @Test
     void listingAnotherUsersTasksIsForbidden() {
-        Rejection rejection = rejectionOf(service.list(new ListUserTasksQuery(OWNER, 2002, Optional.empty(), 50, 0)));
+        Rejection rejection = rejectionOf(service.list(query(OWNER, 2002, Optional.empty(), PageRequest.first(50))));
 
         assertThat(rejection.code()).isEqualTo(Rejection.Code.FORBIDDEN);
         assertThat(rejection.field()).isEqualTo("user_id");
@@ -74,15 +93,28 @@ class ListUserTasksServiceTest {
     void anAdminListsAnyUsersTasks() {
         store.put(aTask().ownedBy(2002).build());
 
-        assertThat(service.list(new ListUserTasksQuery(new Caller(0, true), 2002, Optional.empty(), 50, 0))
+        assertThat(service.list(query(new Caller(0, true), 2002, Optional.empty(), PageRequest.first(50)))
                 .orElseThrow().total()).isEqualTo(1);
     }
 
     @Test
-    void aLimitAboveFiveHundredOrAnegativeOffsetIsInvalid() {
-        assertThatThrownBy(() -> new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 501, 0))
+    void aLimitAboveFiveHundredANegativeOffsetOrACursorWithAnOffsetIsInvalid() {
+        assertThatThrownBy(() -> PageRequest.first(501))
                 .isInstanceOfSatisfying(InvalidArgument.class, e -> assertThat(e.field()).isEqualTo("limit"));
-        assertThatThrownBy(() -> new ListUserTasksQuery(OWNER, 1001, Optional.empty(), 50, -1))
+        assertThatThrownBy(() -> new PageRequest(50, -1, Optional.empty()))
                 .isInstanceOfSatisfying(InvalidArgument.class, e -> assertThat(e.field()).isEqualTo("offset"));
+        Task task = store.put(aTask().build());
+        assertThatThrownBy(() -> new PageRequest(50, 1, Optional.of(TaskCursor.after(task))))
+                .isInstanceOfSatisfying(InvalidArgument.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
+
+    private void fiveTasks() {
+        for (int minute = 10; minute < 15; minute++) {
+            store.put(aTask().createdAt("2026-04-22T09:" + minute + ":00Z").build());
+        }
+    }
+
+    static ListTasksQuery query(Caller caller, long userId, Optional<TaskStatus> status, PageRequest page) {
+        return new ListTasksQuery(caller, TaskFilter.ofUser(userId, status), page);
     }
 }

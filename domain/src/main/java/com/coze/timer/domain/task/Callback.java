@@ -45,11 +45,16 @@ public record Callback(URI endpoint, HttpMethod method, Map<String, String> head
                     "headers: '" + name + "' is set by the service and cannot be given");
             String value = h.getValue();
             InvalidArgument.require(value != null, field, field + " must be a string");
-            InvalidArgument.require(value.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0), field,
-                    field + " must not contain line breaks");
+            InvalidArgument.require(value.chars().allMatch(Callback::isSendable), field,
+                    "headers: the value of '" + name + "' may hold only visible ASCII characters, spaces and tabs");
             bytes += name.length() + value.length();
         }
         InvalidArgument.require(bytes <= MAX_HEADERS_BYTES, "headers", "headers must not exceed " + MAX_HEADERS_BYTES + " bytes");
+    }
+
+    /** Whether the callback client can send {@code c} in a header value (RFC 9110 field-vchar, space, tab; ASCII only). */
+    private static boolean isSendable(int c) {
+        return c == '\t' || c >= 0x20 && c <= 0x7e;
     }
 
     /** The headers as shown to users: secret values masked (see {@link SecretHeaders}). */

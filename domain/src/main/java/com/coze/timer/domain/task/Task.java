@@ -31,11 +31,13 @@ public record Task(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        Optional<PendingFire> pendingFire) {
+        Optional<PendingFire> pendingFire,
+        TaskTags tags) {
 
     public Task {
         nextRunTime = nextRunTime.map(Task::millis);
         pendingFire = pendingFire == null ? Optional.empty() : pendingFire;
+        tags = tags == null ? TaskTags.NONE : tags;
         if (status.isFinal() && (nextRunTime.isPresent() || pendingFire.isPresent())) {
             throw new IllegalArgumentException("a " + status.wire() + " task has no next run time and no pending fire");
         }
@@ -46,7 +48,7 @@ public record Task(
                 long executionCount, int consecutiveFailures, Optional<Instant> nextRunTime, Instant createdAt,
                 Instant updatedAt, long version) {
         this(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures, nextRunTime,
-                createdAt, updatedAt, version, Optional.empty());
+                createdAt, updatedAt, version, Optional.empty(), TaskTags.NONE);
     }
 
     /** A new, pending task whose first fire is computed from {@code now}. */
@@ -56,9 +58,78 @@ public record Task(
         return new Task(id, userId, schedule, callback, stop, TaskStatus.PENDING, 0, 0, Optional.of(first), at, at, 0);
     }
 
+    /** The same task with a new name and labels, as of {@code now}; they change nothing about its fires. */
+    public Task withTags(TaskTags newTags, Instant now) {
+        return new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
+                nextRunTime, createdAt, millis(now), version, pendingFire, newTags);
+    }
+
     /** Stops the task for good (the user's cancel). */
     public Result<Task> cancel(Instant now) {
         return moveTo(TaskStatus.STOPPED, Optional.empty(), now);
+    }
+
+    /**
+     * Pauses the task: nothing fires on its schedule until it is resumed. A claim not yet due is
+     * handed back (its occurrence stays the next run time on the grid); a claim already due may be
+     * in flight, so it stays, and its outcome is recorded as any other.
+     */
+    public Result<Task> pause(Instant now) {
+        if (status == TaskStatus.PAUSED || status.isFinal()) {
+            return Result.rejected(Rejection.conflict("task is " + status.wire() + " and cannot be paused"));
+        }
+        Optional<PendingFire> notDue = pendingFire.filter(fire -> fire.scheduledTime().isAfter(now));
+        Optional<Instant> next = notDue.map(PendingFire::scheduledTime).or(() -> nextRunTime);
+        return Result.ok(with(TaskStatus.PAUSED, next, notDue.isPresent() ? Optional.empty() : pendingFire, now));
+    }
+
+    /**
+     * Resumes a paused task: the next fire is the first occurrence on its own grid after
+     * {@code now}; the occurrences that passed while it was paused are not replayed. A task whose
+     * schedule has no such occurrence left completes.
+     */
+    public Result<Task> resume(Instant now) {
+        if (status != TaskStatus.PAUSED) {
+            return Result.rejected(Rejection.conflict("task is " + status.wire() + ", not paused, and cannot be resumed"));
+        }
+        TaskStatus active = executionCount == 0 ? TaskStatus.PENDING : TaskStatus.RUNNING;
+        Instant at = millis(now);
+        Optional<Instant> next = nextRunTime.filter(run -> run.isBefore(at)).isPresent()
+                ? schedule.nextFireAfter(nextRunTime.get(), at) : nextRunTime;
+        if (next.isEmpty() && pendingFire.isEmpty()) {
+            return with(active, next, pendingFire, now).moveTo(TaskStatus.COMPLETED, Optional.empty(), now);
+        }
+        return Result.ok(with(active, next, pendingFire, now));
+    }
+
+    /**
+     * Claims one extra fire now under {@code executionId} (the user's "run now"): the next run time
+     * does not move. Refused on an ended task and while a fire of the task is due or in flight; a
+     * claim not yet due is handed back first, so its occurrence stays the next one.
+     */
+    public Result<Task> claimRun(String executionId, Instant leaseUntil, Instant now) {
+        if (status.isFinal()) {
+            return Result.rejected(Rejection.conflict("task is " + status.wire() + " and cannot run"));
+        }
+        if (pendingFire.filter(fire -> !fire.scheduledTime().isAfter(now)).isPresent()) {
+            return Result.rejected(Rejection.conflict("a fire of the task is in flight"));
+        }
+        Optional<Instant> next = pendingFire.map(PendingFire::scheduledTime).or(() -> nextRunTime);
+        return Result.ok(with(status, next, Optional.of(new PendingFire(executionId, millis(now), millis(leaseUntil))), now));
+    }
+
+    /** Where the task's fire stands (see {@link FireState}). */
+    public FireState fireState() {
+        return FireState.of(this);
+    }
+
+    /**
+     * The next fire that will really happen, as of {@code now}: a claimed fire not yet due, else the
+     * next run time of a task that fires on its schedule; none while paused or ended.
+     */
+    public Optional<Instant> upcomingFire(Instant now) {
+        Optional<Instant> claimed = pendingFire.map(PendingFire::scheduledTime).filter(at -> at.isAfter(now));
+        return claimed.isPresent() || !status.firesOnSchedule() ? claimed : nextRunTime;
     }
 
     /**
@@ -72,11 +143,11 @@ public record Task(
         }
         if (newSchedule.equals(schedule)) {
             return Result.ok(new Task(id, userId, schedule, newCallback, newStop, status, executionCount,
-                    consecutiveFailures, nextRunTime, createdAt, millis(now), version, pendingFire));
+                    consecutiveFailures, nextRunTime, createdAt, millis(now), version, pendingFire, tags));
         }
         Instant first = newSchedule.firstFire(millis(now)).orElseThrow(() -> neverFires(newSchedule));
         return Result.ok(new Task(id, userId, newSchedule, newCallback, newStop, status, executionCount,
-                consecutiveFailures, Optional.of(first), createdAt, millis(now), version, Optional.empty()));
+                consecutiveFailures, Optional.of(first), createdAt, millis(now), version, Optional.empty(), tags));
     }
 
     /**
@@ -107,14 +178,14 @@ public record Task(
         PendingFire fire = new PendingFire(executionId, scheduled, millis(leaseUntil));
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount,
                 consecutiveFailures, schedule.nextFireAfter(scheduled, misfired ? millis(now) : scheduled), createdAt, millis(now),
-                version, Optional.of(fire)));
+                version, Optional.of(fire), tags));
     }
 
     /** Takes over a pending fire whose lease ran out: same execution id, a new lease. */
     public Result<Task> renewLease(Instant leaseUntil, Instant now) {
         return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
                         status, executionCount, consecutiveFailures, nextRunTime, createdAt, millis(now), version,
-                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))))))
+                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))), tags)))
                 .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
     }
 
@@ -122,7 +193,7 @@ public record Task(
     public Result<Task> releaseFire(Instant now) {
         return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
                         status, executionCount, consecutiveFailures, Optional.of(fire.scheduledTime()), createdAt,
-                        millis(now), version, Optional.empty())))
+                        millis(now), version, Optional.empty(), tags)))
                 .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
     }
 
@@ -143,7 +214,7 @@ public record Task(
         Optional<PendingFire> stillPending = pendingFire.filter(fire -> !fire.executionId().equals(executionId));
         TaskStatus current = status == TaskStatus.PENDING ? TaskStatus.RUNNING : status;
         Task counted = new Task(id, userId, schedule, callback, stopCondition, current, count, failures,
-                nextRunTime, createdAt, millis(now), version, stillPending);
+                nextRunTime, createdAt, millis(now), version, stillPending, tags);
         StopPolicy.ExecutionFacts countedFacts = new StopPolicy.ExecutionFacts(count, facts.gotResponse(), facts.response());
         TaskStatus verdict = counted.verdict(succeeded, countedFacts, maxConsecutiveFailures);
         return verdict == current ? Result.ok(counted) : counted.moveTo(verdict, Optional.empty(), now);
@@ -163,7 +234,7 @@ public record Task(
             return moveTo(TaskStatus.COMPLETED, Optional.empty(), now);
         }
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
-                next, createdAt, millis(now), version, pendingFire));
+                next, createdAt, millis(now), version, pendingFire, tags));
     }
 
     private TaskStatus verdict(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures) {
@@ -187,7 +258,7 @@ public record Task(
     /** The same task as stored at {@code newVersion} (what the store hands back after a write). */
     public Task withVersion(long newVersion) {
         return new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
-                nextRunTime, createdAt, updatedAt, newVersion, pendingFire);
+                nextRunTime, createdAt, updatedAt, newVersion, pendingFire, tags);
     }
 
     private Result<Task> moveTo(TaskStatus next, Optional<Instant> nextRun, Instant now) {
@@ -197,7 +268,12 @@ public record Task(
         Optional<Instant> run = next.isFinal() ? Optional.empty() : nextRun;
         Optional<PendingFire> fire = next.isFinal() ? Optional.empty() : pendingFire;
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, next, executionCount,
-                consecutiveFailures, run, createdAt, millis(now), version, fire));
+                consecutiveFailures, run, createdAt, millis(now), version, fire, tags));
+    }
+
+    private Task with(TaskStatus newStatus, Optional<Instant> nextRun, Optional<PendingFire> fire, Instant now) {
+        return new Task(id, userId, schedule, callback, stopCondition, newStatus, executionCount, consecutiveFailures,
+                nextRun, createdAt, millis(now), version, fire, tags);
     }
 
     private static InvalidArgument neverFires(Schedule schedule) {

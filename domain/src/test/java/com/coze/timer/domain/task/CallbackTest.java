@@ -87,6 +87,17 @@ class CallbackTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"caf\u00e9", "bell\u0007", "escape\u001b[0m", "delete\u007f", "emoji \ud83d\ude00"})
+    void givenAHeaderValueTheClientCannotSend_thenItIsRefusedNamingThatHeader(String value) {
+        assertRefusedOn("headers.X-Custom", () -> withHeaders(Map.of("X-Custom", value)));
+    }
+
+    @Test
+    void aHeaderValueWithSpacesTabsAndPunctuationIsSendable() {
+        assertThat(withHeaders(Map.of("X-Custom", "a b\tc;d=\"e\", ~!")).headers()).containsKey("X-Custom");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Bad Header", "", "X-Caf\u00e9", "Colon:Name", "New\nLine"})
     void givenAnInvalidHeaderName_thenItIsRefusedOnHeaders(String name) {
         assertRefusedOn("headers", () -> withHeaders(Map.of(name, "value")));

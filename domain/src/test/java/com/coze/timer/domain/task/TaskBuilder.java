@@ -131,6 +131,7 @@ public final class TaskBuilder {
         Optional<Instant> next = status.isFinal() ? Optional.empty()
                 : nextRunTime != null ? nextRunTime : schedule.firstFire(createdAt);
         return new Task(ID, userId, schedule, callback, new StopCondition(maxCount, fieldMatches), status,
-                executionCount, consecutiveFailures, next, createdAt, createdAt, 0, status.isFinal() ? Optional.empty() : pendingFire);
+                executionCount, consecutiveFailures, next, createdAt, createdAt, 0, status.isFinal() ? Optional.empty() : pendingFire,
+                TaskTags.NONE);
     }
 }

@@ -2,6 +2,7 @@ package com.coze.timer.domain.task;
 
 import static com.coze.timer.domain.task.TaskStatus.COMPLETED;
 import static com.coze.timer.domain.task.TaskStatus.FAILED;
+import static com.coze.timer.domain.task.TaskStatus.PAUSED;
 import static com.coze.timer.domain.task.TaskStatus.PENDING;
 import static com.coze.timer.domain.task.TaskStatus.RUNNING;
 import static com.coze.timer.domain.task.TaskStatus.STOPPED;
@@ -25,8 +26,9 @@ class TaskStatusTest {
 
     /** The whole transition table, written out independently of the code under test. */
     private static final Map<TaskStatus, Set<TaskStatus>> LEGAL = Map.of(
-            PENDING, EnumSet.of(RUNNING, COMPLETED, FAILED, STOPPED),
-            RUNNING, EnumSet.of(RUNNING, COMPLETED, FAILED, STOPPED),
+            PENDING, EnumSet.of(RUNNING, PAUSED, COMPLETED, FAILED, STOPPED),
+            RUNNING, EnumSet.of(RUNNING, PAUSED, COMPLETED, FAILED, STOPPED),
+            PAUSED, EnumSet.of(PENDING, RUNNING, COMPLETED, FAILED, STOPPED),
             COMPLETED, EnumSet.noneOf(TaskStatus.class),
             FAILED, EnumSet.noneOf(TaskStatus.class),
             STOPPED, EnumSet.noneOf(TaskStatus.class));
@@ -44,8 +46,14 @@ class TaskStatusTest {
     }
 
     @Test
-    void thereAreFiveStates() {
-        assertThat(TaskStatus.values()).containsExactly(PENDING, RUNNING, COMPLETED, FAILED, STOPPED);
+    void thereAreSixStates() {
+        assertThat(TaskStatus.values()).containsExactly(PENDING, RUNNING, COMPLETED, FAILED, STOPPED, PAUSED);
+    }
+
+    @Test
+    void onlyPendingAndRunningTasksFireOnTheirSchedule() {
+        assertThat(EnumSet.allOf(TaskStatus.class).stream().filter(TaskStatus::firesOnSchedule))
+                .containsExactlyInAnyOrderElementsOf(TaskStatus.firingOnSchedule()).containsExactlyInAnyOrder(PENDING, RUNNING);
     }
 
     @ParameterizedTest
@@ -56,7 +64,7 @@ class TaskStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TaskStatus.class, names = {"PENDING", "RUNNING"})
+    @EnumSource(value = TaskStatus.class, names = {"PENDING", "RUNNING", "PAUSED"})
     void givenAnActiveState_thenItIsNotFinal(TaskStatus status) {
         assertThat(status.isFinal()).isFalse();
     }

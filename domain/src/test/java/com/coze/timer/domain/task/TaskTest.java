@@ -77,7 +77,8 @@ class TaskTest {
         Task pending = aTask().build();
 
         assertThatThrownBy(() -> new Task(ID, 1001, pending.schedule(), pending.callback(), pending.stopCondition(),
-                TaskStatus.STOPPED, 3, 0, Optional.empty(), NOW, NOW, 0, Optional.of(new PendingFire("exec-1", NOW, LATER))))
+                TaskStatus.STOPPED, 3, 0, Optional.empty(), NOW, NOW, 0, Optional.of(new PendingFire("exec-1", NOW, LATER)),
+                TaskTags.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -4,15 +4,18 @@ import com.coze.timer.application.auth.Caller;
 import com.coze.timer.domain.schedule.Schedule;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.TaskTags;
 import java.util.Objects;
 
 /** A request to create a task for {@code userId}; the values have already validated themselves. */
-public record CreateTaskCommand(Caller caller, long userId, Schedule schedule, Callback callback, StopCondition stopCondition) {
+public record CreateTaskCommand(Caller caller, long userId, Schedule schedule, Callback callback, StopCondition stopCondition,
+                                TaskTags tags) {
 
     public CreateTaskCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(callback, "callback");
         stopCondition = stopCondition == null ? StopCondition.NONE : stopCondition;
+        tags = tags == null ? TaskTags.NONE : tags;
     }
 }

@@ -3,6 +3,7 @@ package com.coze.timer.application.port.in;
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.task.HttpMethod;
+import com.coze.timer.domain.task.TaskTags;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The fields a modification changes; an empty field stays as it is. {@code body} holds the new
- * body's JSON text, where the text {@code null} removes the body.
+ * body's JSON text, where the text {@code null} removes the body; {@code name} holds the new name,
+ * or none to remove it; {@code labels} replace all the labels.
  */
 public record TaskPatch(
         Optional<URI> endpoint,
@@ -22,7 +24,14 @@ public record TaskPatch(
         Optional<String> cronExpression,
         Optional<String> timeZone,
         Optional<Instant> startTime,
-        Optional<StopCondition> stopCondition) {
+        Optional<StopCondition> stopCondition,
+        Optional<Optional<String>> name,
+        Optional<Map<String, String>> labels) {
+
+    /** The task's name and labels once this patch is applied. */
+    public TaskTags tagsOf(TaskTags current) {
+        return current.withName(name.orElse(current.name())).withLabels(labels.orElse(current.labels()));
+    }
 
     /** Whether any field of the schedule changes. */
     public boolean touchesSchedule() {
@@ -32,6 +41,6 @@ public record TaskPatch(
 
     public boolean isEmpty() {
         return !touchesSchedule() && endpoint.isEmpty() && method.isEmpty() && headers.isEmpty()
-                && body.isEmpty() && stopCondition.isEmpty();
+                && body.isEmpty() && stopCondition.isEmpty() && name.isEmpty() && labels.isEmpty();
     }
 }

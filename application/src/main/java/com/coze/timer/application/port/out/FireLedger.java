@@ -1,6 +1,7 @@
 package com.coze.timer.application.port.out;
 
 import com.coze.timer.domain.execution.ExecutionRecord;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
@@ -55,6 +56,16 @@ public interface FireLedger {
      * stored task, or empty when there was none to write or it lost a race.
      */
     List<Optional<Task>> recordAll(List<Completion> completions);
+
+    /**
+     * Adds skipped occurrences to their tasks' counts and records each as the last skip; outside the
+     * version guard (an increment), so that it never makes a concurrent change retry.
+     */
+    void recordSkips(List<Skip> skips);
+
+    /** {@code occurrences} of a task skipped at {@code at}, for {@code reason}. */
+    record Skip(TaskId taskId, long occurrences, Skips.Reason reason, Instant at) {
+    }
 
     /** A finished fire: its log record and, unless the task ended meanwhile, the task to store. */
     record Completion(ExecutionRecord record, Optional<Task> task) {

@@ -1,5 +1,7 @@
 package com.coze.timer.application.port.out;
 
+import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.util.List;
@@ -9,11 +11,14 @@ import java.util.Optional;
 /** Read-only views over many tasks, for listings and quotas. */
 public interface TaskQueries {
 
-    /** A user's tasks, newest first, optionally of one status. */
-    List<Task> listByUser(long userId, Optional<TaskStatus> status, int limit, int offset);
+    /**
+     * The tasks that pass {@code filter}, in the order of {@link TaskCursor#NEWEST_FIRST}: at most
+     * {@code limit} of them, after skipping {@code offset}, from just after {@code after} if given.
+     */
+    List<Task> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset);
 
-    /** How many tasks a user has, optionally of one status. */
-    long countByUser(long userId, Optional<TaskStatus> status);
+    /** How many tasks pass {@code filter}. */
+    long count(TaskFilter filter);
 
     /** How many of a user's tasks have not ended (pending or running), for the quota. */
     long countActiveByUser(long userId);

@@ -1,5 +1,6 @@
 package com.coze.timer.application.port.out;
 
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public interface TaskStore {
      * its new version, or empty when someone else changed (or deleted) it first.
      */
     Optional<Task> update(Task task);
+
+    /** The task's skipped occurrences and its last skip; {@link Skips#NONE} for none or no such task. */
+    Skips skipsOf(TaskId id);
 
     /** Removes a task and its execution history together; false if there was no such task. */
     boolean delete(TaskId id);

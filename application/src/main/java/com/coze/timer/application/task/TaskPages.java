@@ -1,0 +1,34 @@
+package com.coze.timer.application.task;
+
+import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.port.in.ListTasksQuery;
+import com.coze.timer.application.port.in.PageRequest;
+import com.coze.timer.application.port.in.TaskPage;
+import com.coze.timer.application.port.out.ExecutionLog;
+import com.coze.timer.application.port.out.TaskQueries;
+import com.coze.timer.domain.execution.ExecutionRecord;
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one page of a listing, with the latest execution of its tasks: one task more than the page holds tells whether a next page exists,
+ * and its cursor is the place just after the page's last task.
+ */
+final class TaskPages {
+
+    private TaskPages() {
+    }
+
+    static TaskPage read(TaskQueries queries, ExecutionLog log, ListTasksQuery query) {
+        PageRequest page = query.page();
+        List<Task> tasks = queries.list(query.filter(), page.cursor(), page.limit() + 1, page.offset());
+        boolean more = tasks.size() > page.limit();
+        List<Task> shown = more ? tasks.subList(0, page.limit()) : tasks;
+        Optional<TaskCursor> next = more ? Optional.of(TaskCursor.after(shown.getLast())) : Optional.empty();
+        Map<TaskId, ExecutionRecord> last = log.latestOf(shown.stream().map(Task::id).toList());
+        return new TaskPage(List.copyOf(shown), Map.copyOf(last), queries.count(query.filter()), page, next);
+    }
+}

@@ -1,0 +1,177 @@
+// End-to-end test of the operator console in a real headless Chromium, driven by playwright-core.
+// Run by ConsoleBrowserIT against the packaged service:
+//   TIMER_URL=http://127.0.0.1:PORT TIMER_TOKEN=<admin token> SHOTS_DIR=docs node console-e2e.cjs
+// It starts its own callback receiver on 127.0.0.1 (the service must allow private targets),
+// creates tasks through the API, then does in the browser what an operator does: sign in, find
+// a task by name, pause it (nothing fires), resume it, run it now (the new execution appears),
+// cancel it; the browser console must stay clean and the token must never be in a URL.
+'use strict';
+const http = require('node:http');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const {chromium} = require('playwright-core');
+
+const BASE = process.env.TIMER_URL;
+const TOKEN = process.env.TIMER_TOKEN;
+const SHOTS = process.env.SHOTS_DIR;
+const BROWSER = process.env.CHROMIUM || '/usr/bin/chromium';
+const RUN = Math.random().toString(36).slice(2, 8);
+const NAME = `nightly-report-${RUN}`;
+
+const step = (text) => console.log(`[console-e2e] ${text}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A loopback receiver: answers 200 on /ok and 503 on /fail, and remembers every execution id. */
+function receiver() {
+  const hits = [];
+  const server = http.createServer((req, res) => {
+    hits.push({path: req.url, execution: req.headers['x-timer-execution-id'], task: req.headers['x-timer-task-id']});
+    res.writeHead(req.url.startsWith('/fail') ? 503 : 200, {'Content-Type': 'application/json'});
+    res.end('{"ok":true}');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({server, hits, port: server.address().port})));
+}
+
+async function api(method, url, body) {
+  const response = await fetch(BASE + url, {method, headers: {Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json'},
+    body: body && JSON.stringify(body)});
+  const json = await response.json();
+  assert.ok(response.ok, `${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function createTasks(port) {
+  const target = (p) => `http://127.0.0.1:${port}${p}`;
+  const task = await api('POST', '/api/v1/tasks', {user_id: 1001, type: 'interval', interval_seconds: 1, method: 'POST',
+    http_endpoint: target('/ok'), headers: {Authorization: 'Bearer receiver-secret'}, body: {report: 'nightly'},
+    name: NAME, labels: {team: 'reports', env: 'test'}});
+  await api('POST', '/api/v1/tasks', {user_id: 1001, type: 'interval', interval_seconds: 2, http_endpoint: target('/fail'),
+    name: `flaky-sync-${RUN}`, labels: {team: 'sync'}});
+  await api('POST', '/api/v1/tasks', {user_id: 2002, type: 'cron', cron_expression: '0 0 12 * * ?', time_zone: 'Asia/Shanghai',
+    http_endpoint: target('/ok'), name: `daily-digest-${RUN}`, labels: {team: 'mail'}});
+  return task.task_id;
+}
+
+/** Fails on anything the browser reports as an error or warning, and on a token in any URL. */
+function watch(page, problems) {
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (request.url().includes(TOKEN)) problems.push(`token in a URL: ${request.url().replace(TOKEN, '<token>')}`);
+  });
+  page.on('dialog', (dialog) => dialog.accept());
+}
+
+async function actOn(page, button, expected) {
+  await page.getByRole('button', {name: button, exact: true}).click();
+  await page.locator('#action-result').filter({hasText: expected}).waitFor({timeout: 10000});
+  step(`${button}: "${await page.locator('#action-result').textContent()}"`);
+}
+
+/** Whether the service's OpenAPI document lists the pause, resume and run calls. */
+async function hasTaskControl() {
+  const paths = (await (await fetch(`${BASE}/openapi?format=json`)).json()).paths;
+  return ['pause', 'resume', 'run'].every((call) => `/api/v1/tasks/{task_id}/${call}` in paths);
+}
+
+const hitsOf = (hits, taskId) => hits.filter((hit) => hit.task === taskId);
+
+async function main() {
+  const {server, hits, port} = await receiver();
+  const taskId = await createTasks(port);
+  step(`created task ${NAME} (${taskId}), receiver on port ${port}`);
+  const browser = await chromium.launch({executablePath: BROWSER, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync']});
+  const problems = [];
+  try {
+    const context = await browser.newContext({viewport: {width: 1280, height: 800}});
+    const page = await context.newPage();
+    watch(page, problems);
+
+    await page.goto(`${BASE}/`);
+    assert.match(page.url(), /\/console\/$/, 'the root redirects to the console');
+    await page.getByLabel('API token').fill(TOKEN);
+    await page.getByLabel('API token').press('Enter'); // the keyboard signs in as the button does
+    await page.getByRole('heading', {name: 'Overview'}).waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.length), 1, 'the token is kept in sessionStorage');
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'and nowhere else');
+    step('signed in with the API token');
+
+    await page.getByRole('link', {name: 'Tasks', exact: true}).click();
+    await page.getByLabel('Name').fill(NAME.slice(0, -2));
+    await page.getByRole('button', {name: 'Filter'}).click();
+    await page.getByRole('link', {name: NAME}).click();
+    await page.getByRole('heading', {name: NAME}).waitFor();
+    assert.ok((await page.locator('dl.settings').textContent()).includes('Bearer ******'), 'secret headers are masked');
+    step('found the task by name and opened its page');
+
+    if (await hasTaskControl()) {
+      await actOn(page, 'Pause', 'Task paused successfully');
+      await sleep(1500); // a fire already in flight may still land
+      const beforeQuiet = hitsOf(hits, taskId).length;
+      await sleep(3500);
+      assert.equal(hitsOf(hits, taskId).length, beforeQuiet, 'a paused task fires nothing');
+      step(`paused: nothing fired in 3.5 s (${beforeQuiet} calls before)`);
+
+      await actOn(page, 'Resume', 'Task resumed successfully');
+      await waitFor(() => hitsOf(hits, taskId).length > beforeQuiet, 'a resumed task fires again');
+      step('resumed: it fires again');
+
+      await actOn(page, 'Run now', 'Task run triggered');
+      const runText = await page.locator('#action-result').textContent();
+      const execution = /execution ([0-9a-f-]{36})/.exec(runText)[1];
+      await page.locator('table.executions code', {hasText: execution.slice(0, 8)}).waitFor({timeout: 10000});
+      assert.ok(hits.some((hit) => hit.execution === execution), 'the run reached the receiver with its execution id');
+      step(`ran now: execution ${execution} is in the table`);
+    } else {
+      step('SKIPPED pause, resume and run now: this build\'s API has no /pause, /resume or /run (see /openapi)');
+    }
+    if (SHOTS) await page.screenshot({path: path.join(SHOTS, 'console-task.png')});
+
+    await actOn(page, 'Cancel', 'Task stopped successfully');
+    await page.locator('dl.settings .status-stopped').waitFor();
+    assert.ok(await page.getByRole('button', {name: 'Pause'}).isDisabled(), 'a stopped task cannot be paused');
+    step('cancelled: the task is stopped');
+
+    await page.getByRole('link', {name: 'Overview'}).click();
+    await page.getByText('Fires/s (last minute)').waitFor();
+    await sleep(11000); // three samples, for the charts
+    if (SHOTS) await page.screenshot({path: path.join(SHOTS, 'console-overview.png')});
+    step('overview drawn');
+
+    await page.setViewportSize({width: 390, height: 844});
+    for (const view of ['#/overview', '#/tasks', `#/task/${taskId}`]) {
+      await page.evaluate((hash) => { location.hash = hash; }, view);
+      await sleep(600);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${view} fits a phone's width (overflows by ${overflow}px)`);
+    }
+    step('every view fits a 390 px wide screen');
+
+    await page.goto(`${BASE}/console/api`);
+    await page.getByText('Coze Timer API').first().waitFor({timeout: 15000});
+    step('swagger-ui shows the OpenAPI document');
+
+    assert.deepEqual(problems, [], 'the browser console stays clean');
+    step('the browser console is clean');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+async function waitFor(condition, what, timeoutMs = 8000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await sleep(100);
+  }
+}
+
+main().then(() => step('PASSED'), (error) => {
+  console.error(`[console-e2e] FAILED: ${error.stack || error}`);
+  process.exit(1);
+});
