@@ -7,6 +7,7 @@ import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
@@ -54,6 +55,18 @@ class JdbcFireLedgerIT {
 
         assertThat(found).extracting(Task::id).contains(due.id()).doesNotContain(claimed.id());
         assertThat(found).isSortedAccordingTo((a, b) -> a.nextRunTime().orElseThrow().compareTo(b.nextRunTime().orElseThrow()));
+    }
+
+    @Test
+    void skipsAddUpPerTaskWithTheLastReasonAndTimeAndLeaveTheVersionAlone() {
+        Task task = stored(aTask().interval(1).build());
+        assertThat(store.skipsOf(task.id())).isEqualTo(Skips.NONE);
+
+        ledger.recordSkips(List.of(new FireLedger.Skip(task.id(), 6, Skips.Reason.IN_FLIGHT, NOW)));
+        ledger.recordSkips(List.of(new FireLedger.Skip(task.id(), 2, Skips.Reason.MISFIRE, NOW.plusMillis(1_500))));
+
+        assertThat(store.skipsOf(task.id())).isEqualTo(new Skips(8, Optional.of(Skips.Reason.MISFIRE), Optional.of(NOW.plusMillis(1_500))));
+        assertThat(store.find(task.id()).orElseThrow().version()).as("a skip never makes a change retry").isEqualTo(task.version());
     }
 
     @Test

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -244,16 +243,6 @@ final class FireWheel {
     }
 
     private static InFlightCall unsent(Instant now, String error) {
-        CallbackResult failed = new CallbackResult(false, false, OptionalInt.empty(), Optional.empty(), 0, Optional.of(error), now, 0);
-        return new InFlightCall() {
-            @Override
-            public CompletableFuture<CallbackResult> result() {
-                return CompletableFuture.completedFuture(failed);
-            }
-
-            @Override
-            public void abort() {
-            }
-        };
+        return InFlightCall.ended(new CallbackResult(false, false, OptionalInt.empty(), Optional.empty(), 0, Optional.of(error), now, 0));
     }
 }

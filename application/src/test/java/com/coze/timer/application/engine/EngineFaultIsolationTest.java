@@ -90,7 +90,7 @@ class EngineFaultIsolationTest {
 
     @Test
     void anOutcomeStorageRefusesIsRecordedAloneAsFailedAndTheRestOfTheBatchLands() throws Exception {
-        SchedulerEngine engine = engine(new RefusingLedger(new InMemoryFireLedger(store, log)));
+        SchedulerEngine engine = engine(new RefusingLedger());
         TaskId refused = stored(aTask().interval(1).build());
         TaskId other = stored(aTask().interval(1).build());
         poisoned = refused;
@@ -111,10 +111,10 @@ class EngineFaultIsolationTest {
     }
 
     /** Storage that refuses, as a poisoned row would, every successful outcome of the poisoned task. */
-    private final class RefusingLedger extends DelegatingLedger {
+    private final class RefusingLedger extends InMemoryFireLedger {
 
-        RefusingLedger(FireLedger storage) {
-            super(storage);
+        RefusingLedger() {
+            super(store, log);
         }
 
         @Override
@@ -129,24 +129,8 @@ class EngineFaultIsolationTest {
     private SchedulerEngine engine(FireLedger ledger) {
         FireMetrics counting = new FireMetrics() {
             @Override
-            public void fired(long latenessMs) {
-            }
-
-            @Override
-            public void executed(ExecutionOutcome outcome, long durationMs, int attempts) {
-            }
-
-            @Override
-            public void outcomeWriteFailed(int outcomes) {
-            }
-
-            @Override
             public void outcomeIsolated() {
                 isolated.incrementAndGet();
-            }
-
-            @Override
-            public void skipped(com.coze.timer.domain.task.Skips.Reason reason, long occurrences) {
             }
         };
         return new SchedulerEngine(EnginePorts.single(ledger, store, sender).withMetrics(counting), clock, settings);

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The engine's ledger over the in-memory store and log, with the same version guards and claim owners. */
-public final class InMemoryFireLedger implements FireLedger {
+public class InMemoryFireLedger implements FireLedger {
 
     private final InMemoryTaskStore store;
     private final InMemoryExecutionLog log;

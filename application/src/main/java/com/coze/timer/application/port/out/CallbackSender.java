@@ -28,6 +28,21 @@ public interface CallbackSender {
 
         /** Aborts the call: the request in progress is cancelled and no further attempt is made. */
         void abort();
+
+        /** A call that ended before it began (it could not be sent): {@code result} at once, nothing to abort. */
+        static InFlightCall ended(CallbackResult result) {
+            CompletableFuture<CallbackResult> done = CompletableFuture.completedFuture(result);
+            return new InFlightCall() {
+                @Override
+                public CompletableFuture<CallbackResult> result() {
+                    return done;
+                }
+
+                @Override
+                public void abort() {
+                }
+            };
+        }
     }
 
     /**
