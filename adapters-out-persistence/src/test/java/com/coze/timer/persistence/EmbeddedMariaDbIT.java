@@ -30,21 +30,20 @@ class EmbeddedMariaDbIT {
     @Test
     void aServerLeftRunningByAProcessThatDiedIsStoppedAndItsDataKept() throws Exception {
         EmbeddedMariaDb leftRunning = EmbeddedMariaDb.start(root, 0); // never closed, as after a kill -9 of its parent
-        try (Connection c = DriverManager.getConnection(leftRunning.jdbcUrl("kept"), leftRunning.user(), "")) {
+        try (Connection c = DriverManager.getConnection(leftRunning.jdbcUrl("kept"), leftRunning.user(), leftRunning.password())) {
             c.createStatement().execute("CREATE TABLE t (v INT)");
             c.createStatement().execute("INSERT INTO t VALUES (7)");
         }
+        leftRunning.abandon();
 
         assertThat(EmbeddedMariaDb.stopLeftOver(root, Duration.ofSeconds(60))).isTrue();
         assertThat(EmbeddedMariaDb.stopLeftOver(root, Duration.ofSeconds(60))).as("nothing left the second time").isFalse();
 
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, 0);
-             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), "");
+             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), db.password());
              ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(7);
-        } finally {
-            leftRunning.close();
         }
     }
 
@@ -59,12 +58,12 @@ class EmbeddedMariaDbIT {
     @Test
     void dataSurvivesARestart() throws Exception {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, 0);
-             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), "")) {
+             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), db.password())) {
             c.createStatement().execute("CREATE TABLE t (v INT)");
             c.createStatement().execute("INSERT INTO t VALUES (42)");
         }
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, 0);
-             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), "");
+             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), db.password());
              ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);

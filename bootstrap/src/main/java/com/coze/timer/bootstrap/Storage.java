@@ -1,6 +1,7 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.migrations.SchemaMigrations;
+import com.coze.timer.persistence.DbCredentials;
 import com.coze.timer.persistence.EmbeddedMariaDb;
 import com.coze.timer.persistence.JdbcPersistence;
 import java.sql.Connection;
@@ -43,10 +44,11 @@ final class Storage implements AutoCloseable {
                     settings.dbUrl());
         }
         if (joinRunningService) {
-            Optional<String> running = folder.lastDbPort().map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE))
-                    .filter(Storage::answers);
+            Optional<DbCredentials> login = DbCredentials.read(folder.root());
+            Optional<String> running = login.flatMap(credentials -> folder.lastDbPort()
+                    .map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE)).filter(url -> answers(url, credentials)));
             if (running.isPresent()) {
-                return migrated(Optional.empty(), running.get(), "root", "", settings, key);
+                return migrated(Optional.empty(), running.get(), login.get().user(), login.get().password(), settings, key);
             }
         }
         if (!joinRunningService && EmbeddedMariaDb.stopLeftOver(folder.root(), LEFT_OVER_PATIENCE)) {
@@ -57,7 +59,7 @@ final class Storage implements AutoCloseable {
         try {
             folder.rememberDbPort(db.port());
             LOG.info(() -> "embedded MariaDB on 127.0.0.1:" + db.port() + ", data in " + folder.root().resolve("mariadb"));
-            return migrated(Optional.of(db), db.jdbcUrl(EMBEDDED_DATABASE), db.user(), "", settings, key);
+            return migrated(Optional.of(db), db.jdbcUrl(EMBEDDED_DATABASE), db.user(), db.password(), settings, key);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -104,6 +106,11 @@ final class Storage implements AutoCloseable {
         return persistence;
     }
 
+    /** The embedded database this process runs, if it runs one. */
+    Optional<EmbeddedMariaDb> embedded() {
+        return embedded;
+    }
+
     @Override
     public void close() {
         try {
@@ -139,9 +146,9 @@ final class Storage implements AutoCloseable {
         return folder.encryptionKey();
     }
 
-    private static boolean answers(String url) {
+    private static boolean answers(String url, DbCredentials login) {
         DriverManager.setLoginTimeout(2);
-        try (Connection ignored = DriverManager.getConnection(url, "root", "")) {
+        try (Connection ignored = DriverManager.getConnection(url, login.user(), login.password())) {
             return true;
         } catch (SQLException e) {
             return false;

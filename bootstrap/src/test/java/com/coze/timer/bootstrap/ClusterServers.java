@@ -38,6 +38,19 @@ final class ClusterServers implements AutoCloseable {
         return database.jdbcUrl("coze_timer");
     }
 
+    String dbUser() {
+        return database.user();
+    }
+
+    String dbPassword() {
+        return database.password();
+    }
+
+    /** {@code kill -9} of the MariaDB server process; it is started again on its data by its supervisor. */
+    void killDatabase() {
+        database.serverProcess().ifPresent(ProcessHandle::destroyForcibly);
+    }
+
     String zkConnect() {
         return zooKeeper.getConnectString();
     }

@@ -62,7 +62,7 @@ class TimeFixIT {
         MysqlDataSource dataSource = new MysqlDataSource();
         dataSource.setUrl(jdbcUrl);
         dataSource.setUser(db.user());
-        dataSource.setPassword("");
+        dataSource.setPassword(db.password());
         SchemaMigrations.migrate(dataSource);
     }
 
@@ -77,7 +77,7 @@ class TimeFixIT {
 
     @BeforeEach
     void emptyTasks() throws SQLException {
-        connection = DriverManager.getConnection(jdbcUrl, db.user(), "");
+        connection = DriverManager.getConnection(jdbcUrl, db.user(), db.password());
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM tasks");
         }
@@ -248,7 +248,7 @@ class TimeFixIT {
         aTask("task-a").startTime(WRONG_START).insert(connection);
 
         Result result = TimeFixRunner.run(noTerminal(), "--host", "127.0.0.1", "--port", String.valueOf(db.port()),
-                "--user", db.user(), "--password", "", "--database", "coze_timer",
+                "--user", db.user(), "--password", db.password(), "--database", "coze_timer",
                 "--apply", "--yes", "--undo-file", undoFile.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -300,7 +300,7 @@ class TimeFixIT {
     }
 
     private static Result timefix(Terminal terminal, String... args) {
-        List<String> all = new ArrayList<>(List.of("--jdbc-url", jdbcUrl, "--user", db.user(), "--password", ""));
+        List<String> all = new ArrayList<>(List.of("--jdbc-url", jdbcUrl, "--user", db.user(), "--password", db.password()));
         all.addAll(List.of(args));
         return TimeFixRunner.run(terminal, all.toArray(String[]::new));
     }
