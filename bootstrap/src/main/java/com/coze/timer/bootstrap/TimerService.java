@@ -12,6 +12,7 @@ import com.coze.timer.application.task.TaskPolicy;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.http.OkHttpCallbackSender;
 import com.coze.timer.http.RateBuckets;
+import com.coze.timer.persistence.EmbeddedMariaDb;
 import com.coze.timer.persistence.JdbcPersistence;
 import com.coze.timer.rest.RestApi;
 import com.coze.timer.rest.RestConfig;
@@ -64,7 +65,8 @@ final class TimerService implements AutoCloseable {
             if (settings.mode() == TimerSettings.Mode.EMBEDDED) {
                 parts.add(folder.lockForService());
             }
-            JdbcPersistence db = parts.add(Storage.open(settings, folder, false)).persistence();
+            Storage storage = parts.add(Storage.open(settings, folder, false));
+            JdbcPersistence db = storage.persistence();
             Optional<Cluster> cluster = clusterSettings.map(cs -> parts.add(Cluster.join(cs)));
             TokenService tokens = new TokenService(db.apiTokens(), clock);
             if (cluster.isEmpty()) {
@@ -83,7 +85,9 @@ final class TimerService implements AutoCloseable {
             UseCases useCases = UseCaseWiring.useCases(ports.store(), db, engine, tokens, policy, clock);
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     ComponentSettings.grace(timer)).start());
-            List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
+            List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource(),
+                    () -> storage.embedded().map(EmbeddedMariaDb::isRunning).orElse(true)), HealthChecks.engine(runner::isAlive)));
+            storage.embedded().ifPresent(embedded -> checks.add(HealthChecks.embeddedDatabase(embedded::canRecover)));
             cluster.ifPresent(c -> checks.addAll(c.healthChecks()));
             WebServer server = webServer(config, useCases, new RestConfig(settings.maxBodyBytes()), new HealthChecks(checks));
             LOG.info(() -> "Coze Timer (" + settings.mode().name().toLowerCase(Locale.ROOT) + " mode) serving on port " + server.port());
@@ -134,9 +138,13 @@ final class TimerService implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops taking requests, then closes the parts in reverse order: engine (fires finished or handed back), sender, cluster, storage. */
+    /**
+     * Stops taking requests, then closes the parts in reverse order: engine (fires finished or
+     * handed back), sender, cluster, storage. A second call (the shutdown hook after a signal)
+     * waits until the first has finished.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
