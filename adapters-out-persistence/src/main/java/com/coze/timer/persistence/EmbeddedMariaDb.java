@@ -182,6 +182,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         login.setProperty("user", credentials.user());
         login.setProperty("password", credentials.password());
         login.setProperty("connectTimeout", "1000");
+        login.setProperty("socketTimeout", "5000");
         while (System.nanoTime() < deadline) {
             if (!started.isAlive()) {
                 throw new IllegalStateException("embedded MariaDB exited with code " + started.exitValue() + " while starting; see " + home.log());
