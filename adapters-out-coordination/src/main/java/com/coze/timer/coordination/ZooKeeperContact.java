@@ -4,6 +4,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 
@@ -23,14 +24,19 @@ final class ZooKeeperContact implements AutoCloseable {
 
     /** The probe period before a session timeout is known. */
     private static final long UNKNOWN_SESSION_PROBE_MS = 250;
+    private static final Logger LOG = Logger.getLogger(ZooKeeperContact.class.getName());
 
     private final CuratorFramework client;
     private final AtomicLong lastContactNanos = new AtomicLong();
     private volatile boolean everHeard;
     private final ScheduledThreadPoolExecutor thread;
+    private final String memberId;
+    /** Probe thread only. */
+    private boolean lastReported = true;
 
     ZooKeeperContact(CuratorFramework client, String memberId) {
         this.client = client;
+        this.memberId = memberId;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().name("zookeeper-contact-" + memberId).daemon().unstarted(r));
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         thread.execute(this::probe);
@@ -44,6 +50,7 @@ final class ZooKeeperContact implements AutoCloseable {
     }
 
     private void probe() {
+        reportChange();
         long sent = System.nanoTime();
         try {
             client.checkExists().inBackground((c, event) -> {
@@ -61,6 +68,19 @@ final class ZooKeeperContact implements AutoCloseable {
             thread.schedule(this::probe, sessionMs > 0 ? Math.max(50, sessionMs / 8) : UNKNOWN_SESSION_PROBE_MS, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
             // closed: no more probes
+        }
+    }
+
+    /** Says in the log when the fence closes or opens again (probe thread only). */
+    private void reportChange() {
+        boolean recent = isRecent();
+        if (everHeard && recent != lastReported) {
+            lastReported = recent;
+            if (recent) {
+                LOG.info(() -> memberId + ": ZooKeeper answers again; sending fires");
+            } else {
+                LOG.warning(() -> memberId + ": no answer from ZooKeeper for half its session; sending no fire until it answers");
+            }
         }
     }
 
