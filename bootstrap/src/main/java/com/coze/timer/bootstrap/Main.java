@@ -38,8 +38,7 @@ public final class Main implements Callable<Integer> {
             CountDownLatch stopSignal = new CountDownLatch(1);
             onStopSignals(stopSignal::countDown);
             awaitQuietly(stopSignal);
-            service.close();
-            System.exit(0);
+            System.exit(stopped(service));
             return 0;
         } catch (TimerSettings.SettingsException e) {
             System.err.println("coze-timer: " + e.getMessage());
@@ -65,6 +64,17 @@ public final class Main implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 // This platform does not deliver that signal; the shutdown hook still stops the service.
             }
+        }
+    }
+
+    /** Stops the service: 0 once stopped, 1 if a part failed to close (logged). */
+    private static int stopped(TimerService service) {
+        try {
+            service.close();
+            return 0;
+        } catch (RuntimeException e) {
+            Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "stop failed", e);
+            return 1;
         }
     }
 
