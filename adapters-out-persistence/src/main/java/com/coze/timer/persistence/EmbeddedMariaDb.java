@@ -220,6 +220,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 Process restarted = launch();
                 startedAtNanos = System.nanoTime();
                 process = restarted;
+                if (closed) { // closed while it started: close() saw the dead one
+                    stop(restarted.toHandle(), STOP_PATIENCE);
+                    return;
+                }
                 supervise(restarted);
                 LOG.info(() -> "embedded MariaDB restarted on 127.0.0.1:" + port);
                 return;
