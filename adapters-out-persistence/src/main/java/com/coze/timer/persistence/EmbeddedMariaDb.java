@@ -183,7 +183,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         login.setProperty("password", credentials.password());
         login.setProperty("connectTimeout", "1000");
         login.setProperty("socketTimeout", "5000");
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !closed) {
             if (!started.isAlive()) {
                 throw new IllegalStateException("embedded MariaDB exited with code " + started.exitValue() + " while starting; see " + home.log());
             }
@@ -194,7 +194,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
         }
         stop(started.toHandle(), Duration.ofSeconds(10));
-        throw new IllegalStateException("embedded MariaDB did not accept its user within " + READY_TIMEOUT + "; see " + home.log());
+        throw new IllegalStateException(closed ? "embedded MariaDB closed while starting"
+                : "embedded MariaDB did not accept its user within " + READY_TIMEOUT + "; see " + home.log());
     }
 
     private void supervise(Process watched) {
