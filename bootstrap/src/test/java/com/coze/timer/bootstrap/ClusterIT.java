@@ -171,7 +171,6 @@ class ClusterIT {
             paused.signal("CONT");
         });
         assertThat(result.duplicated()).isZero();
-        assertThat(result.missed()).isZero();
         // A call in flight when the process stopped is repeated by the successor with its execution id, as after a
         // crash; what must never happen is a second send of a fire after the pause began.
         Map<String, List<Instant>> arrivals = new HashMap<>();
@@ -179,6 +178,7 @@ class ClusterIT {
         List<String> sentTwiceAfterThePause = arrivals.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .filter(e -> e.getValue().stream().sorted().toList().get(0).isAfter(stoppedAt[0].plusMillis(50))).map(Map.Entry::getKey).toList();
         assertThat(sentTwiceAfterThePause).as("execution ids first sent after the pause began and sent again").isEmpty();
+        assertThat(result.missed()).isZero();
     }
 
     @Test
