@@ -46,6 +46,10 @@ import org.apache.curator.utils.ZKPaths;
  * stop claiming in a dropped slot (a refill interval): 2 s by default. The store's optimistic
  * version check stays the final fence for any fire that slips through a handover anyway.
  *
+ * <p><b>Fencing.</b> {@link #isCertain()}, which the engine asks right before every send, also
+ * needs contact with ZooKeeper within half the session timeout, measured on the monotonic clock
+ * ({@link ZooKeeperContact}); so does {@link #ownedSlots()}.
+ *
  * <p><b>Threads.</b> Views, activations and {@code onChange} calls run on one private thread, in
  * order; listeners must be quick. {@link #ownedSlots()} may be called from any thread.
  */
@@ -63,6 +67,7 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     private final ScheduledThreadPoolExecutor thread;
     private final SlotListeners listeners = new SlotListeners();
     private final ConnectionStateListener stateListener = (c, state) -> onConnectionState(state);
+    private final ZooKeeperContact contact;
     private volatile boolean connected;
     private volatile boolean everConnected;
     private volatile List<String> lastView = List.of();
@@ -90,6 +95,7 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.members = new MembersWatch(client, ZKPaths.makePath(clusterPath, "members"), memberId,
                 view -> onThread(() -> onMembers(view)));
+        this.contact = new ZooKeeperContact(client, memberId);
         start();
     }
 
@@ -130,8 +136,7 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     @Override
     public BitSet ownedSlots() {
         BitSet owned = listeners.current();
-        boolean sure = connected && client.getState() == CuratorFrameworkState.STARTED
-                && client.getZookeeperClient().isConnected();
+        boolean sure = isCertain() && client.getState() == CuratorFrameworkState.STARTED;
         return sure ? owned : new BitSet();
     }
 
@@ -145,9 +150,14 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
         return connected && client.getZookeeperClient().isConnected();
     }
 
+    /**
+     * Connected, and heard from ZooKeeper within half the session timeout (see {@link ZooKeeperContact}):
+     * Curator's connection flag alone stays true for as long as a paused process has not yet
+     * processed the disconnect, which may be after another instance took its slots over.
+     */
     @Override
     public boolean isCertain() {
-        return isConnected();
+        return isConnected() && contact.isRecent();
     }
 
     @Override
@@ -253,6 +263,7 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     @Override
     public void close() {
         connected = false;
+        contact.close();
         client.getConnectionStateListenable().removeListener(stateListener);
         onThread(this::onUncertain);
         thread.shutdown();

@@ -147,6 +147,26 @@ class ZooKeeperSlotOwnershipIT {
     }
 
     @Test
+    void aSilentZooKeeperFencesTheMemberWithinHalfTheSessionOnTheMonotonicClock() {
+        try (BlackholeProxy proxy = new BlackholeProxy(server.getPort())) {
+            Member cut = join("timer-c", proxy.connectString());
+            Poll.until(SETTLE, "it is certain of its slots", () -> cut.ownership().isCertain());
+
+            proxy.cut();
+            long cutAt = System.nanoTime();
+            Poll.until(SESSION, "it is fenced", () -> !cut.ownership().isCertain());
+            Duration fencedAfter = Duration.ofNanos(System.nanoTime() - cutAt);
+
+            System.out.println("fenced " + fencedAfter.toMillis() + " ms after ZooKeeper fell silent (session " + SESSION.toMillis() + " ms)");
+            assertThat(fencedAfter).as("fenced before the session can expire").isLessThan(SESSION);
+            assertThat(cut.owned().isEmpty()).as("a fenced member owns nothing").isTrue();
+            proxy.heal();
+            Poll.until(SESSION.plus(HANDOVER).plus(SETTLE), "certain again once healed", () -> cut.ownership().isCertain());
+            leave(cut);
+        }
+    }
+
+    @Test
     void anUnreachableZooKeeperIsNamedInTheLogAndJoiningResumesOnceItIsUp() throws Exception {
         LogCapture log = new LogCapture(ZooKeeperSlotOwnership.class);
         int port = FreePort.find();

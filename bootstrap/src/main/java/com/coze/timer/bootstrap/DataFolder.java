@@ -14,9 +14,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The embedded mode's data folder: the MariaDB files, the generated encryption key, the first
+ * The embedded mode's data folder: the MariaDB files and login ({@code mariadb/},
+ * {@code db-credentials}, kept by {@code EmbeddedMariaDb}), the generated encryption key, the first
  * admin token, and the lock of the service that uses it. Secret files are created readable by
- * their owner only (mode 0600).
+ * their owner only (mode 0600); the embedded database makes the folder itself 0700.
  */
 final class DataFolder {
 

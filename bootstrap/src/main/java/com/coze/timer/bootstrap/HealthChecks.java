@@ -11,8 +11,15 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
@@ -29,6 +36,9 @@ import javax.sql.DataSource;
  */
 final class HealthChecks implements HttpService {
 
+    /** How long any one check may take before it counts as down. */
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
     private final List<HealthCheck> checks;
 
     HealthChecks(List<HealthCheck> checks) {
@@ -39,13 +49,26 @@ final class HealthChecks implements HttpService {
         return checks;
     }
 
-    /** Readiness of the database: a connection from the pool that answers within two seconds. */
-    static HealthCheck database(DataSource dataSource) {
+    /**
+     * Readiness of the database: a connection from the pool that answers, all within
+     * {@link #TIMEOUT} (a pool waiting for a connection, or a database that does not answer, is
+     * down after that, not after the pool's own connection timeout). {@code serverRuns} says at
+     * once when the server is known to be down (the embedded one being restarted).
+     */
+    static HealthCheck database(DataSource dataSource, BooleanSupplier serverRuns) {
         return readiness("database", () -> {
+            if (!serverRuns.getAsBoolean()) {
+                throw new IllegalStateException("the embedded database is not running; it is being restarted");
+            }
             try (Connection connection = dataSource.getConnection()) {
-                return connection.isValid(2);
+                return connection.isValid(Math.toIntExact(TIMEOUT.toSeconds()));
             }
         });
+    }
+
+    /** Liveness of the embedded database: up while it runs or is still being restarted, down once given up. */
+    static HealthCheck embeddedDatabase(BooleanSupplier canRecover) {
+        return check("embedded-database", HealthCheckType.LIVENESS, canRecover::getAsBoolean);
     }
 
     /** Liveness of the engine: its wheel and outcome threads run (see {@code EngineRunner.isAlive}). */
@@ -87,7 +110,13 @@ final class HealthChecks implements HttpService {
         };
     }
 
+    /**
+     * A check of {@code probe}, which is given {@link #TIMEOUT} to answer: it runs on a virtual
+     * thread of its own, and is down when it has not answered in time. While one probe of the check
+     * still hangs, the check is down at once instead of starting another.
+     */
     private static HealthCheck check(String name, HealthCheckType type, Callable<Boolean> probe) {
+        AtomicReference<Future<Boolean>> hanging = new AtomicReference<>();
         return new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -101,13 +130,29 @@ final class HealthChecks implements HttpService {
 
             @Override
             public HealthCheckResponse call() {
+                Future<Boolean> previous = hanging.get();
+                if (previous != null && !previous.isDone()) {
+                    return down("no answer within " + TIMEOUT.toMillis() + " ms");
+                }
+                FutureTask<Boolean> answer = new FutureTask<>(probe);
+                Thread.ofVirtual().name("health-" + name).start(answer);
                 try {
-                    return HealthCheckResponse.builder().status(probe.call()).build();
-                } catch (Exception e) {
-                    return HealthCheckResponse.builder().status(false).detail("error", String.valueOf(e.getMessage())).build();
+                    return HealthCheckResponse.builder().status(answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).build();
+                } catch (TimeoutException e) {
+                    hanging.set(answer);
+                    return down("no answer within " + TIMEOUT.toMillis() + " ms");
+                } catch (ExecutionException e) {
+                    return down(String.valueOf(e.getCause().getMessage()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return down("interrupted");
                 }
             }
         };
+    }
+
+    private static HealthCheckResponse down(String error) {
+        return HealthCheckResponse.builder().status(false).detail("error", error).build();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -36,7 +37,10 @@ public final class Main implements Callable<Integer> {
         try {
             TimerService service = TimerService.start(config());
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "coze-timer-shutdown"));
-            stopOnSignals(service);
+            CountDownLatch stopSignal = new CountDownLatch(1);
+            onStopSignals(stopSignal::countDown);
+            awaitQuietly(stopSignal);
+            System.exit(stopped(service));
             return 0;
         } catch (TimerSettings.SettingsException e) {
             System.err.println("coze-timer: " + e.getMessage());
@@ -61,20 +65,38 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * SIGTERM and SIGINT stop the service in order, before the JVM's shutdown hooks run: those run
-     * all at once, and the embedded database's hook would otherwise stop the database while fires
-     * are still being handed back to it. Exits 0 once stopped.
+     * SIGTERM and SIGINT stop the service in order on the main thread, before the JVM's shutdown
+     * hooks run: those run all at once, and the embedded database's hook would otherwise stop the
+     * database while fires are still being handed back to it. The handler only wakes the main
+     * thread: on JDK 25 it runs on a daemon thread, and a JVM whose web server stopped would exit
+     * under it halfway through the stop. Exits 0 once stopped.
      */
-    private static void stopOnSignals(TimerService service) {
+    private static void onStopSignals(Runnable stop) {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
-                Signal.handle(new Signal(name), signal -> {
-                    service.close();
-                    System.exit(0);
-                });
+                Signal.handle(new Signal(name), signal -> stop.run());
             } catch (IllegalArgumentException e) {
                 // This platform does not deliver that signal; the shutdown hook still stops the service.
             }
+        }
+    }
+
+    /** Stops the service: 0 once stopped, 1 if a part failed to close (logged). */
+    private static int stopped(TimerService service) {
+        try {
+            service.close();
+            return 0;
+        } catch (RuntimeException e) {
+            Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "stop failed", e);
+            return 1;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

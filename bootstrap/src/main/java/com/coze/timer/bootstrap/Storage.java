@@ -1,6 +1,7 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.migrations.SchemaMigrations;
+import com.coze.timer.persistence.DbCredentials;
 import com.coze.timer.persistence.EmbeddedMariaDb;
 import com.coze.timer.persistence.JdbcPersistence;
 import com.coze.timer.persistence.PersistenceException;
@@ -51,10 +52,11 @@ final class Storage implements AutoCloseable {
             }, settings.dbUrl());
         }
         if (joinRunningService) {
-            Optional<String> running = folder.lastDbPort().filter(Storage::listening)
-                    .map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE));
+            Optional<DbCredentials> login = DbCredentials.read(folder.root());
+            Optional<String> running = login.flatMap(credentials -> folder.lastDbPort().filter(Storage::listening)
+                    .map(port -> EmbeddedMariaDb.jdbcUrl(port, EMBEDDED_DATABASE)));
             if (running.isPresent()) {
-                return migrated(Optional.empty(), running.get(), "root", "", settings, key);
+                return migrated(Optional.empty(), running.get(), login.get().user(), login.get().password(), settings, key);
             }
         }
         if (!joinRunningService && EmbeddedMariaDb.stopLeftOver(folder.root(), LEFT_OVER_PATIENCE)) {
@@ -65,7 +67,7 @@ final class Storage implements AutoCloseable {
         try {
             folder.rememberDbPort(db.port());
             LOG.info(() -> "embedded MariaDB on 127.0.0.1:" + db.port() + ", data in " + folder.root().resolve("mariadb"));
-            return migrated(Optional.of(db), db.jdbcUrl(EMBEDDED_DATABASE), db.user(), "", settings, key);
+            return migrated(Optional.of(db), db.jdbcUrl(EMBEDDED_DATABASE), db.user(), db.password(), settings, key);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -130,6 +132,11 @@ final class Storage implements AutoCloseable {
 
     JdbcPersistence persistence() {
         return persistence;
+    }
+
+    /** The embedded database this process runs, if it runs one. */
+    Optional<EmbeddedMariaDb> embedded() {
+        return embedded;
     }
 
     @Override

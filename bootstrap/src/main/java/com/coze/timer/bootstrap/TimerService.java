@@ -15,6 +15,7 @@ import com.coze.timer.console.Console;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.http.OkHttpCallbackSender;
 import com.coze.timer.http.RateBuckets;
+import com.coze.timer.persistence.EmbeddedMariaDb;
 import com.coze.timer.persistence.JdbcPersistence;
 import com.coze.timer.rest.RestApi;
 import com.coze.timer.rest.RestConfig;
@@ -72,7 +73,8 @@ final class TimerService implements AutoCloseable {
             if (settings.mode() == TimerSettings.Mode.EMBEDDED) {
                 parts.add(folder.lockForService());
             }
-            JdbcPersistence db = parts.add(Storage.open(settings, folder, false)).persistence();
+            Storage storage = parts.add(Storage.open(settings, folder, false));
+            JdbcPersistence db = storage.persistence();
             Optional<Cluster> cluster = clusterSettings.map(cs -> parts.add(Cluster.join(cs)));
             TokenService tokens = new TokenService(db.apiTokens(), clock);
             if (cluster.isEmpty()) {
@@ -91,7 +93,9 @@ final class TimerService implements AutoCloseable {
             UseCases useCases = UseCaseWiring.useCases(ports.store(), db, changes, tokens, policy, clock, engineSettings.lease());
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     grace).start());
-            List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource()), HealthChecks.engine(runner::isAlive)));
+            List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource(),
+                    () -> storage.embedded().map(EmbeddedMariaDb::isRunning).orElse(true)), HealthChecks.engine(runner::isAlive)));
+            storage.embedded().ifPresent(embedded -> checks.add(HealthChecks.embeddedDatabase(embedded::canRecover)));
             cluster.ifPresent(c -> checks.addAll(c.healthChecks()));
             RestConfig rest = new RestConfig(settings.maxBodyBytes(), ComponentSettings.millis(timer, "api.headers.timeout", 10_000),
                     ComponentSettings.millis(timer, "api.body.timeout", 30_000));
@@ -164,9 +168,13 @@ final class TimerService implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops taking requests, then closes the parts in reverse order: engine (fires finished or handed back), sender, cluster, storage. */
+    /**
+     * Stops taking requests, then closes the parts in reverse order: engine (fires finished or
+     * handed back), sender, cluster, storage. A second call (the shutdown hook after a signal)
+     * waits until the first has finished.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }

@@ -12,17 +12,37 @@ import redis.embedded.RedisServer;
 
 /**
  * The shared servers of a cluster, really started on loopback for a test: MariaDB (the embedded
- * binaries), ZooKeeper (curator-test's real server, short tick) and Redis (no persistence).
+ * binaries, or another {@link SharedDatabase}), ZooKeeper (curator-test's real server, short tick) and Redis (no persistence).
  */
 final class ClusterServers implements AutoCloseable {
 
-    private final EmbeddedMariaDb database;
+    /** The database the instances share. */
+    interface SharedDatabase extends AutoCloseable {
+        String dbUrl();
+
+        String dbUser();
+
+        String dbPassword();
+
+        /** {@code kill -9} of the server process. */
+        void kill();
+
+        @Override
+        void close();
+    }
+
+    private final SharedDatabase database;
     private final TestingServer zooKeeper;
     private final RedisServer redis;
     private final int redisPort;
 
+    /** With MariaDB from the embedded binaries (11.4), restarted by its supervisor when killed. */
     ClusterServers(Path root) {
-        database = EmbeddedMariaDb.start(root, 0);
+        this(embedded(EmbeddedMariaDb.start(root, 0)));
+    }
+
+    ClusterServers(SharedDatabase database) {
+        this.database = database;
         try {
             zooKeeper = new TestingServer(new InstanceSpec(null, freePort(), -1, -1, true, -1, 250, -1), true);
             redisPort = freePort();
@@ -34,8 +54,50 @@ final class ClusterServers implements AutoCloseable {
         }
     }
 
+    private static SharedDatabase embedded(EmbeddedMariaDb db) {
+        return new SharedDatabase() {
+            @Override
+            public String dbUrl() {
+                return db.jdbcUrl("coze_timer");
+            }
+
+            @Override
+            public String dbUser() {
+                return db.user();
+            }
+
+            @Override
+            public String dbPassword() {
+                return db.password();
+            }
+
+            @Override
+            public void kill() {
+                db.serverProcess().ifPresent(ProcessHandle::destroyForcibly);
+            }
+
+            @Override
+            public void close() {
+                db.close();
+            }
+        };
+    }
+
     String dbUrl() {
-        return database.jdbcUrl("coze_timer");
+        return database.dbUrl();
+    }
+
+    String dbUser() {
+        return database.dbUser();
+    }
+
+    String dbPassword() {
+        return database.dbPassword();
+    }
+
+    /** {@code kill -9} of the MariaDB server process (the embedded one is started again on its data by its supervisor). */
+    void killDatabase() {
+        database.kill();
     }
 
     String zkConnect() {

@@ -28,14 +28,14 @@ final class ControlScenario {
 
     private final Map<String, TimerProcess> instances;
     private final CallbackReceiver receiver;
-    private final String dbUrl;
+    private final ClusterServers servers;
     private final String token;
     private final List<String> figures = new ArrayList<>();
 
-    ControlScenario(Map<String, TimerProcess> instances, CallbackReceiver receiver, String dbUrl, String token) {
+    ControlScenario(Map<String, TimerProcess> instances, CallbackReceiver receiver, ClusterServers servers, String token) {
         this.instances = instances;
         this.receiver = receiver;
-        this.dbUrl = dbUrl;
+        this.servers = servers;
         this.token = token;
     }
 
@@ -139,7 +139,7 @@ final class ControlScenario {
 
     /** The instance holding the task's claimed fire, as storage records it. */
     private Optional<String> owner(String id) {
-        try (Connection db = DriverManager.getConnection(dbUrl, "root", "");
+        try (Connection db = DriverManager.getConnection(servers.dbUrl(), servers.dbUser(), servers.dbPassword());
              PreparedStatement query = db.prepareStatement("SELECT fire_owner FROM tasks WHERE task_id = ?")) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {

@@ -23,11 +23,13 @@ final class TimerProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Process process;
+    private final Path log;
 
-    private TimerProcess(String name, int port, Process process) {
+    private TimerProcess(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.log = log;
     }
 
     /** Starts {@code java -jar coze-timer.jar [args]} with {@code environment}, its output in {@code log}. */
@@ -62,7 +64,8 @@ final class TimerProcess implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("TIMER_MEMBER_ID", name);
-        TimerProcess instance = new TimerProcess(name, port, run(env, logs.resolve(name + ".log")));
+        Path log = logs.resolve(name + ".log");
+        TimerProcess instance = new TimerProcess(name, port, run(env, log), log);
         try {
             instance.awaitHealthy(Duration.ofSeconds(180));
             return instance;
@@ -102,6 +105,34 @@ final class TimerProcess implements AutoCloseable {
             sleep(200);
         }
         throw new IllegalStateException(name + " did not become healthy within " + timeout);
+    }
+
+    /** What the process wrote so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the signal {@code name} ({@code STOP}, {@code CONT}, ...) with {@code kill}. */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The process, for tests that look at its children. */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** {@code kill -9}: no shutdown of any kind. */

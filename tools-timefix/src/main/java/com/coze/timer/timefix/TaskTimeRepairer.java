@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * version forward so that the service's optimistic lock notices the repair. If any guard fails,
  * the whole transaction is rolled back and the conflicting task is named.
  *
- * <p>Values are written as {@link java.time.LocalDateTime}, which the driver sends as they are,
- * without a time-zone conversion.
+ * <p>Values are written as the text of their wall time with milliseconds ({@link DateTimeText}),
+ * without a time-zone conversion: as {@link java.time.LocalDateTime} the driver would drop the
+ * milliseconds on MariaDB 10.x, which announces itself as version 5.5.5.
  */
 final class TaskTimeRepairer {
 
@@ -64,12 +65,12 @@ final class TaskTimeRepairer {
         try (PreparedStatement statement = connection.prepareStatement(guardedUpdate(row))) {
             int index = 1;
             for (Cell cell : row.cells()) {
-                statement.setObject(index++, cell.newValue());
+                statement.setString(index++, DateTimeText.of(cell.newValue())); // text keeps the milliseconds on MariaDB 10.x
             }
             statement.setString(index++, row.taskId());
             statement.setLong(index++, row.version());
             for (Cell cell : row.cells()) {
-                statement.setObject(index++, cell.oldValue());
+                statement.setString(index++, DateTimeText.of(cell.oldValue()));
             }
             return statement.executeUpdate() == 1;
         }

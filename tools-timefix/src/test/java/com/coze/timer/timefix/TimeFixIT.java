@@ -63,7 +63,7 @@ class TimeFixIT {
         MysqlDataSource dataSource = new MysqlDataSource();
         dataSource.setUrl(jdbcUrl);
         dataSource.setUser(db.user());
-        dataSource.setPassword("");
+        dataSource.setPassword(db.password());
         SchemaMigrations.migrate(dataSource);
     }
 
@@ -78,7 +78,7 @@ class TimeFixIT {
 
     @BeforeEach
     void emptyTasks() throws SQLException {
-        connection = DriverManager.getConnection(jdbcUrl, db.user(), "");
+        connection = DriverManager.getConnection(jdbcUrl, db.user(), db.password());
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM tasks");
         }
@@ -249,7 +249,7 @@ class TimeFixIT {
         aTask("task-a").startTime(WRONG_START).insert(connection);
 
         Result result = TimeFixRunner.run(noTerminal(), "--host", "127.0.0.1", "--port", String.valueOf(db.port()),
-                "--user", db.user(), "--password", "", "--database", "coze_timer",
+                "--user", db.user(), "--password", db.password(), "--database", "coze_timer",
                 "--wrong-after", "2024", "--year", "2023", "--allow-past-cutoff",
                 "--apply", "--yes", "--undo-file", undoFile.toString());
 
@@ -304,7 +304,7 @@ class TimeFixIT {
     /** The tool on the test database, with the seed's year rule (after 2024 -> 2023) unless the test gives its own. */
     private static Result timefix(Terminal terminal, String... args) {
         List<String> given = List.of(args);
-        List<String> all = new ArrayList<>(List.of("--jdbc-url", jdbcUrl, "--user", db.user(), "--password", ""));
+        List<String> all = new ArrayList<>(List.of("--jdbc-url", jdbcUrl, "--user", db.user(), "--password", db.password()));
         if (!given.contains("--wrong-after") && !given.contains("--year") && !given.contains("--defaults")) {
             all.addAll(List.of("--wrong-after", "2024", "--year", "2023", "--allow-past-cutoff"));
         }
@@ -348,7 +348,7 @@ class TimeFixIT {
         aTask("also-this-year").createdAt(LocalDateTime.of(year, 2, 2, 3, 4, 5)).insert(connection);
         var before = TaskRow.snapshot(connection);
 
-        Result refused = TimeFixRunner.run(noTerminal(), "--jdbc-url", jdbcUrl, "--user", db.user(), "--password", "",
+        Result refused = TimeFixRunner.run(noTerminal(), "--jdbc-url", jdbcUrl, "--user", db.user(), "--password", db.password(),
                 "--wrong-after", "2024", "--year", "2023", "--apply", "--yes", "--undo-file", undoFile.toString());
 
         assertThat(refused.exitCode()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package com.coze.timer.bootstrap.bench;
 
+import com.coze.timer.persistence.DbCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -137,7 +138,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private long queryLong(String sql) {
         String url = "jdbc:mysql://127.0.0.1:" + dbPort + "/coze_timer";
-        try (Connection connection = DriverManager.getConnection(url, "root", "");
+        DbCredentials login = DbCredentials.read(dataDir).orElseThrow(() -> new IllegalStateException("no db-credentials in " + dataDir));
+        try (Connection connection = DriverManager.getConnection(url, login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(sql)) {
             row.next();
