@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The API's paths and the methods each serves, as routed by {@link TaskResource} and
- * {@link UserTaskResource} and documented in {@code META-INF/openapi.yaml} (a test holds the three
+ * The API's paths and the methods each serves, as routed by {@link TaskResource},
+ * {@link UserTaskResource}, {@link TokenResource} and {@link RestApi} and documented in {@code META-INF/openapi.yaml} (a test holds the three
  * together). A request on one of these paths with another method is answered 405 with {@code Allow};
  * on any other path under {@code /api}, 404.
  */
@@ -27,12 +27,19 @@ final class ApiPaths {
     }
 
     static final List<Path> ALL = List.of(
-            new Path(RestApi.BASE_PATH + "/tasks", List.of("POST")),
+            new Path(RestApi.BASE_PATH + "/me", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/tasks", List.of("GET", "POST")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}", List.of("GET", "PATCH", "DELETE")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}/cancel", List.of("PUT")),
+            new Path(RestApi.BASE_PATH + "/tasks/{task_id}/pause", List.of("PUT")),
+            new Path(RestApi.BASE_PATH + "/tasks/{task_id}/resume", List.of("PUT")),
+            new Path(RestApi.BASE_PATH + "/tasks/{task_id}/run", List.of("POST")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}/executions", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks", List.of("GET")),
-            new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks/running-count", List.of("GET")));
+            new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks/running-count", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/users/{user_id}/tokens", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/tokens", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/tokens/{token_id}", List.of("DELETE")));
 
     private ApiPaths() {
     }

@@ -17,6 +17,7 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +54,7 @@ class OpenApiContractTest {
     private final ApiClient other;
     private final ApiClient anonymous;
     private final ApiClient broken;
+    private final ApiClient admin;
     private final Set<String> answered = new TreeSet<>();
 
     OpenApiContractTest(Http1Client client) {
@@ -60,6 +62,7 @@ class OpenApiContractTest {
         this.other = new ApiClient(client, FIXTURE.otherToken);
         this.anonymous = new ApiClient(client, null);
         this.broken = new ApiClient(client, BROKEN_TOKEN);
+        this.admin = new ApiClient(client, FIXTURE.adminToken);
     }
 
     @SetUpRoute
@@ -137,6 +140,10 @@ class OpenApiContractTest {
         checked(Method.GET, count, broken.get(count), 500);
         checked(Method.GET, count, other.get(count), 403);
 
+        taskControl(task, unknown);
+        adminListingAndWhoAmI();
+        tokens();
+
         String cancel = task + "/cancel";
         checked(Method.PUT, cancel, api.put(cancel), 200);
         checked(Method.PUT, cancel, api.put(cancel), 409);
@@ -158,10 +165,66 @@ class OpenApiContractTest {
         assertThat(answered).as("every status the document declares was seen, and checked").isEqualTo(declared());
     }
 
+    /** Pause, resume and run of {@code task} (left pending, with a run in flight), and of an unknown task. */
+    private void taskControl(String task, String unknown) {
+        for (String action : List.of("/pause", "/resume")) {
+            checked(Method.PUT, task + action, api.put(task + action), 200);
+            checked(Method.PUT, task + action, api.put(task + action), 409);
+            checked(Method.PUT, unknown + action, api.put(unknown + action), 404);
+            checked(Method.PUT, task + action, anonymous.put(task + action), 401);
+            checked(Method.PUT, task + action, broken.put(task + action), 500);
+        }
+        String run = task + "/run";
+        checked(Method.POST, run, api.post(run, ""), 202);
+        checked(Method.POST, run, api.post(run, ""), 409);
+        checked(Method.POST, unknown + "/run", api.post(unknown + "/run", ""), 404);
+        checked(Method.POST, run, anonymous.post(run, ""), 401);
+        checked(Method.POST, run, broken.post(run, ""), 500);
+    }
+
+    private void adminListingAndWhoAmI() {
+        String all = "/api/v1/tasks";
+        checked(Method.GET, all, admin.get(all + "?user_id=1001&limit=1"), 200);
+        checked(Method.GET, all, admin.get(all + "?status=sleeping"), 400);
+        checked(Method.GET, all, api.get(all), 403);
+        checked(Method.GET, all, anonymous.get(all), 401);
+        checked(Method.GET, all, broken.get(all), 500);
+        checked(Method.GET, "/api/v1/me", api.get("/api/v1/me"), 200);
+        checked(Method.GET, "/api/v1/me", anonymous.get("/api/v1/me"), 401);
+        checked(Method.GET, "/api/v1/me", broken.get("/api/v1/me"), 500);
+    }
+
+    /** The listings, and the revocation of a token minted for it. */
+    private void tokens() {
+        String list = "/api/v1/tokens";
+        FIXTURE.tokenService.mint(RestFixture.USER, false, "doomed");
+        long doomed = checked(Method.GET, list, admin.get(list), 200).json().getJsonArray("tokens").getValuesAs(JsonObject.class)
+                .stream().filter(token -> "doomed".equals(token.getString("label", null)))
+                .mapToLong(token -> token.getJsonNumber("token_id").longValue()).findFirst().orElseThrow();
+        checked(Method.GET, list, api.get(list + "?user_id=x"), 400);
+        checked(Method.GET, list, api.get(list + "?user_id=2002"), 403);
+        checked(Method.GET, list, anonymous.get(list), 401);
+        checked(Method.GET, list, broken.get(list), 500);
+
+        String own = "/api/v1/users/1001/tokens";
+        checked(Method.GET, own, api.get(own), 200);
+        checked(Method.GET, "/api/v1/users/x/tokens", api.get("/api/v1/users/x/tokens"), 400);
+        checked(Method.GET, own, other.get(own), 403);
+        checked(Method.GET, own, anonymous.get(own), 401);
+        checked(Method.GET, own, broken.get(own), 500);
+
+        String revoke = list + "/" + doomed;
+        checked(Method.DELETE, revoke, other.delete(revoke), 404);
+        checked(Method.DELETE, revoke, api.delete(revoke), 200);
+        checked(Method.DELETE, list + "/abc", admin.delete(list + "/abc"), 400);
+        checked(Method.DELETE, revoke, anonymous.delete(revoke), 401);
+        checked(Method.DELETE, revoke, broken.delete(revoke), 500);
+    }
+
     @Test
     void aWrongMethodOrAnUnknownPathAnswersTheDocumentsErrorShape() {
         // Not an operation of the document, so checked against its Error schema alone.
-        for (ApiClient.Reply reply : List.of(api.call(Method.GET, "/api/v1/tasks"), api.call(Method.GET, "/api/v2/tasks"))) {
+        for (ApiClient.Reply reply : List.of(api.call(Method.PUT, "/api/v1/tasks"), api.call(Method.GET, "/api/v2/tasks"))) {
             Map<String, Object> error = errorSchema();
             assertThat(reply.json().keySet()).containsAll((List<String>) error.get("required"));
             Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) error.get("properties");
