@@ -88,6 +88,7 @@ class SchedulerEngineTest {
         String echo = "{\"headers\":{\"Authorization\":\"Bearer s3cr3t-service-token\",\"X-Api-Key\":\"k\\/ey\\\"42\","
                 + "\"X-Trace\":\"trace-visible\"},\"raw\":\"token=s3cr3t-service-token\"}";
         sender.last().respond(200, echo, clock.instant());
+        engine.advance(); // the outcome reaches the wheel, which hands it to the writer
         engine.recordFinished(0);
 
         String stored = log.recent(id, 10, Optional.empty()).getFirst().responseBody().orElseThrow();
