@@ -41,8 +41,15 @@ class RoutingTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-        "GET    | /api/v1/tasks                                                   | POST",
-        "GET    | /api/v1/tasks/                                                  | POST",
+        "PUT    | /api/v1/tasks                                                   | GET, POST",
+        "PUT    | /api/v1/tasks/                                                  | GET, POST",
+        "POST   | /api/v1/me                                                      | GET",
+        "POST   | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/pause        | PUT",
+        "GET    | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/resume       | PUT",
+        "PUT    | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/run          | POST",
+        "POST   | /api/v1/tokens                                                  | GET",
+        "GET    | /api/v1/tokens/7                                                | DELETE",
+        "DELETE | /api/v1/users/1001/tokens                                       | GET",
         "POST   | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000              | GET, PATCH, DELETE",
         "GET    | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/cancel       | PUT",
         "DELETE | /api/v1/tasks/550e8400-e29b-41d4-a716-446655440000/executions   | GET",
