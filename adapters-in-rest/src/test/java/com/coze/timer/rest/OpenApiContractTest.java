@@ -99,8 +99,7 @@ class OpenApiContractTest {
         checked(Method.GET, task, api.get(task), 200);
         checked(Method.GET, "/api/v1/tasks/" + bare, api.get("/api/v1/tasks/" + bare), 200); // body, stop_condition null; an execution
         checked(Method.GET, unknown, api.get(unknown), 404);
-        checked(Method.GET, task, anonymous.get(task), 401);
-        checked(Method.GET, task, broken.get(task), 500);
+        withoutAWorkingToken(Method.GET, task);
 
         checked(Method.POST, "/api/v1/tasks", api.post("/api/v1/tasks", "{\"user_id\": 1001, \"type\": \"weekly\"}"), 400);
         checked(Method.POST, "/api/v1/tasks", anonymous.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST), 401);
@@ -124,20 +123,17 @@ class OpenApiContractTest {
         checked(Method.GET, executions, api.get(executions + "?limit=1"), 200);
         checked(Method.GET, executions, api.get(executions + "?limit=0"), 400);
         checked(Method.GET, unknown + "/executions", api.get(unknown + "/executions"), 404);
-        checked(Method.GET, executions, anonymous.get(executions), 401);
-        checked(Method.GET, executions, broken.get(executions), 500);
+        withoutAWorkingToken(Method.GET, executions);
 
         String list = "/api/v1/users/1001/tasks";
         checked(Method.GET, list, api.get(list + "?status=pending&limit=10"), 200);
         checked(Method.GET, list, api.get(list + "?status=sleeping"), 400);
-        checked(Method.GET, list, anonymous.get(list), 401);
-        checked(Method.GET, list, broken.get(list), 500);
+        withoutAWorkingToken(Method.GET, list);
         checked(Method.GET, list, other.get(list), 403);
         String count = "/api/v1/users/1001/tasks/running-count";
         checked(Method.GET, count, api.get(count), 200);
         checked(Method.GET, "/api/v1/users/x/tasks/running-count", api.get("/api/v1/users/x/tasks/running-count"), 400);
-        checked(Method.GET, count, anonymous.get(count), 401);
-        checked(Method.GET, count, broken.get(count), 500);
+        withoutAWorkingToken(Method.GET, count);
         checked(Method.GET, count, other.get(count), 403);
 
         taskControl(task, unknown);
@@ -149,13 +145,11 @@ class OpenApiContractTest {
         checked(Method.PUT, cancel, api.put(cancel), 409);
         checked(Method.PATCH, task, api.patch(task, "{\"interval_seconds\": 30}"), 409);
         checked(Method.PUT, unknown + "/cancel", api.put(unknown + "/cancel"), 404);
-        checked(Method.PUT, cancel, anonymous.put(cancel), 401);
-        checked(Method.PUT, cancel, broken.put(cancel), 500);
+        withoutAWorkingToken(Method.PUT, cancel);
 
         checked(Method.DELETE, task, api.delete(task), 200);
         checked(Method.DELETE, task, api.delete(task), 404);
-        checked(Method.DELETE, task, anonymous.delete(task), 401);
-        checked(Method.DELETE, task, broken.delete(task), 500);
+        withoutAWorkingToken(Method.DELETE, task);
 
         for (int i = 0; i < RestFixture.QUOTA; i++) {
             api.post("/api/v1/tasks", CreateTaskTest.SEED_REQUEST);
@@ -171,15 +165,13 @@ class OpenApiContractTest {
             checked(Method.PUT, task + action, api.put(task + action), 200);
             checked(Method.PUT, task + action, api.put(task + action), 409);
             checked(Method.PUT, unknown + action, api.put(unknown + action), 404);
-            checked(Method.PUT, task + action, anonymous.put(task + action), 401);
-            checked(Method.PUT, task + action, broken.put(task + action), 500);
+            withoutAWorkingToken(Method.PUT, task + action);
         }
         String run = task + "/run";
         checked(Method.POST, run, api.post(run, ""), 202);
         checked(Method.POST, run, api.post(run, ""), 409);
         checked(Method.POST, unknown + "/run", api.post(unknown + "/run", ""), 404);
-        checked(Method.POST, run, anonymous.post(run, ""), 401);
-        checked(Method.POST, run, broken.post(run, ""), 500);
+        withoutAWorkingToken(Method.POST, run);
     }
 
     private void adminListingAndWhoAmI() {
@@ -187,11 +179,9 @@ class OpenApiContractTest {
         checked(Method.GET, all, admin.get(all + "?user_id=1001&limit=1"), 200);
         checked(Method.GET, all, admin.get(all + "?status=sleeping"), 400);
         checked(Method.GET, all, api.get(all), 403);
-        checked(Method.GET, all, anonymous.get(all), 401);
-        checked(Method.GET, all, broken.get(all), 500);
+        withoutAWorkingToken(Method.GET, all);
         checked(Method.GET, "/api/v1/me", api.get("/api/v1/me"), 200);
-        checked(Method.GET, "/api/v1/me", anonymous.get("/api/v1/me"), 401);
-        checked(Method.GET, "/api/v1/me", broken.get("/api/v1/me"), 500);
+        withoutAWorkingToken(Method.GET, "/api/v1/me");
     }
 
     /** The listings, and the revocation of a token minted for it. */
@@ -203,22 +193,19 @@ class OpenApiContractTest {
                 .mapToLong(token -> token.getJsonNumber("token_id").longValue()).findFirst().orElseThrow();
         checked(Method.GET, list, api.get(list + "?user_id=x"), 400);
         checked(Method.GET, list, api.get(list + "?user_id=2002"), 403);
-        checked(Method.GET, list, anonymous.get(list), 401);
-        checked(Method.GET, list, broken.get(list), 500);
+        withoutAWorkingToken(Method.GET, list);
 
         String own = "/api/v1/users/1001/tokens";
         checked(Method.GET, own, api.get(own), 200);
         checked(Method.GET, "/api/v1/users/x/tokens", api.get("/api/v1/users/x/tokens"), 400);
         checked(Method.GET, own, other.get(own), 403);
-        checked(Method.GET, own, anonymous.get(own), 401);
-        checked(Method.GET, own, broken.get(own), 500);
+        withoutAWorkingToken(Method.GET, own);
 
         String revoke = list + "/" + doomed;
         checked(Method.DELETE, revoke, other.delete(revoke), 404);
         checked(Method.DELETE, revoke, api.delete(revoke), 200);
         checked(Method.DELETE, list + "/abc", admin.delete(list + "/abc"), 400);
-        checked(Method.DELETE, revoke, anonymous.delete(revoke), 401);
-        checked(Method.DELETE, revoke, broken.delete(revoke), 500);
+        withoutAWorkingToken(Method.DELETE, revoke);
     }
 
     @Test
@@ -232,7 +219,13 @@ class OpenApiContractTest {
         }
     }
 
-    /** Validates {@code reply} as the answer to {@code method path} and records the status seen. */
+    /** A body-less call of {@code path} without a token (401) and with one whose lookup fails (500). */
+    private void withoutAWorkingToken(Method method, String path) {
+        checked(method, path, anonymous.call(method, path), 401);
+        checked(method, path, broken.call(method, path), 500);
+    }
+
+        /** Validates {@code reply} as the answer to {@code method path} and records the status seen. */
     private ApiClient.Reply checked(Method method, String path, ApiClient.Reply reply, int expected) {
         assertThat(reply.status()).as(method.text() + " " + path + ": " + reply.text()).isEqualTo(expected);
         SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.text());
