@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The API's paths and the methods each serves, as routed by {@link TaskResource},
- * {@link UserTaskResource}, {@link TokenResource} and {@link RestApi} and documented in {@code META-INF/openapi.yaml} (a test holds the three
- * together). A request on one of these paths with another method is answered 405 with {@code Allow};
- * on any other path under {@code /api}, 404.
+ * {@link UserTaskResource}, {@link TokenResource} and {@link RestApi} and documented in
+ * {@code META-INF/openapi.yaml} (a test holds the three together). A request on one of these paths
+ * with another method is answered 405 with {@code Allow}; on any other path under {@code /api}, 404.
  */
 final class ApiPaths {
 
