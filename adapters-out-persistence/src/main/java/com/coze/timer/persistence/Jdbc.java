@@ -1,9 +1,12 @@
 package com.coze.timer.persistence;
 
+import com.coze.timer.application.port.out.StorageUnavailable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -64,9 +67,15 @@ final class Jdbc {
         }
     }
 
-    static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("database failure while " + what + ": " + e.getMessage()
-                + " (SQLState " + e.getSQLState() + ")", e);
+    /**
+     * The failure as the application sees it: {@link StorageUnavailable} for a connection that broke
+     * or could not be had (SQLState class 08, the pool's timeout), else a {@link PersistenceException}.
+     */
+    static RuntimeException failure(String what, SQLException e) {
+        String message = "database failure while " + what + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")";
+        boolean unreachable = e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        return unreachable ? new StorageUnavailable(message, e) : new PersistenceException(message, e);
     }
 
     /**

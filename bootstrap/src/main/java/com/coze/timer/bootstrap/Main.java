@@ -1,5 +1,6 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.application.port.out.StorageUnavailable;
 import com.coze.timer.persistence.PersistenceException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -58,7 +59,7 @@ public final class Main implements Callable<Integer> {
      */
     static int failed(String what, RuntimeException e) {
         boolean expected = e instanceof IllegalStateException || e instanceof UncheckedIOException
-                || e instanceof PersistenceException;
+                || e instanceof PersistenceException || e instanceof StorageUnavailable;
         Logger.getLogger(Main.class.getName()).log(expected ? Level.FINE : Level.SEVERE, what, e);
         System.err.println("coze-timer: " + what + ": " + e.getMessage());
         return 1;

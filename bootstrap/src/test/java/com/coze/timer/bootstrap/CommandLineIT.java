@@ -68,7 +68,7 @@ class CommandLineIT {
         Process service = start(serviceEnv, out, err);
         try {
             awaitLine(err, "listening on http://", service);
-            assertThat(Files.readAllLines(out)).hasSize(2).first().asString().contains(data.resolve("admin-token").toString());
+            assertThat(Files.readAllLines(out)).hasSize(1).first().asString().contains(data.resolve("admin-token").toString());
             List<String> log = Files.readAllLines(err);
             assertThat(log).as(String.join("\n", log)).hasSize(3).allSatisfy(line -> assertThat(line).contains(" INFO com.coze.timer."));
             assertThat(log.get(0)).contains("embedded MariaDB on 127.0.0.1:");

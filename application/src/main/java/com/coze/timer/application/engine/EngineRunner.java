@@ -1,5 +1,6 @@
 package com.coze.timer.application.engine;
 
+import com.coze.timer.application.port.out.StorageUnavailable;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +117,13 @@ public final class EngineRunner implements AutoCloseable {
             try {
                 engine.writer().write(batch);
                 return;
+            } catch (StorageUnavailable e) {
+                engine.metrics().outcomeWriteFailed(batch.size());
+                attempt = 0; // an outage is waited out: its fires are neither given up nor recorded as failed
+                LOG.warning("writing " + batch.size() + " outcomes failed, storage unreachable; retrying in " + backoffMs + " ms: "
+                        + e.getMessage());
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 2_000);
             } catch (RuntimeException e) {
                 engine.metrics().outcomeWriteFailed(batch.size());
                 if (attempt >= OutcomeWriter.MAX_ATTEMPTS) {

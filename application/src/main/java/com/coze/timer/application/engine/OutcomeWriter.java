@@ -5,6 +5,7 @@ import com.coze.timer.application.engine.FireWheel.Finished;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
 import com.coze.timer.application.port.out.FireMetrics;
+import com.coze.timer.application.port.out.StorageUnavailable;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.TaskLog;
 import com.coze.timer.domain.Result;
@@ -14,6 +15,7 @@ import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,7 +29,8 @@ import java.util.logging.Logger;
  * alone; a fire that fails alone is recorded as failed with the reason (counted by
  * {@link FireMetrics#outcomeIsolated}), and a fire that cannot be recorded even so is given up —
  * its claim stays stored and is taken over after its lease. Only when nothing of a batch can be
- * written (storage is down) does the batch fail, to be retried, at most {@value #MAX_ATTEMPTS} times.
+ * written does the batch fail, to be retried, at most {@value #MAX_ATTEMPTS} times; while storage is
+ * unreachable ({@link StorageUnavailable}) nothing is isolated and the fires wait until it is back.
  *
  * <p>Threading: {@link #offer} is called by the wheel thread; everything else by the outcome
  * writer thread only.
@@ -75,28 +78,31 @@ final class OutcomeWriter {
         return batch;
     }
 
-    /** Writes the batch, isolating what cannot be written; throws only when storage took none of it. */
+    /**
+     * Writes the batch, isolating what cannot be written, and removes from {@code batch} (mutable)
+     * every fire it settled. Throws {@link StorageUnavailable} when storage cannot be reached, with
+     * the fires it did not store left in {@code batch}: those are retried as they are, never
+     * recorded as failed for an outage. Any other failure of the batch as a whole is isolated.
+     */
     void write(List<Finished> batch) {
         try {
             writeTogether(batch, false);
+            batch.clear();
+            return;
+        } catch (StorageUnavailable down) {
+            throw down;
         } catch (RuntimeException whole) {
-            if (batch.size() == 1) {
-                writeAlone(batch.getFirst(), whole);
-                return;
-            }
-            int stored = 0;
-            RuntimeException last = whole;
-            for (Finished done : batch) {
+            StorageUnavailable down = null;
+            for (Iterator<Finished> it = batch.iterator(); it.hasNext(); ) {
                 try {
-                    writeTogether(List.of(done), false);
-                    stored++;
-                } catch (RuntimeException alone) {
-                    last = alone;
-                    stored += writeAlone(done, alone) ? 1 : 0;
+                    writeOneIsolated(it.next(), whole);
+                    it.remove();
+                } catch (StorageUnavailable e) {
+                    down = e;
                 }
             }
-            if (stored == 0) {
-                throw last;
+            if (down != null) {
+                throw down;
             }
         }
     }
@@ -108,16 +114,30 @@ final class OutcomeWriter {
         batch.forEach(done -> inbox.post(new Settled(done.tracked(), Optional.empty())));
     }
 
-    /** A fire whose outcome failed alone: recorded as failed with the reason; false when even that failed. */
-    private boolean writeAlone(Finished done, RuntimeException cause) {
+    /**
+     * One fire of a batch that failed: written alone; if that fails, recorded as failed with the
+     * reason (counted by {@link FireMetrics#outcomeIsolated}); if even that fails, given up (its
+     * claim is taken over after the lease). Throws only {@link StorageUnavailable}.
+     */
+    private void writeOneIsolated(Finished done, RuntimeException batchFailure) {
+        RuntimeException cause = batchFailure;
+        try {
+            writeTogether(List.of(done), false);
+            return;
+        } catch (StorageUnavailable down) {
+            throw down;
+        } catch (RuntimeException alone) {
+            cause = alone;
+        }
         metrics.outcomeIsolated();
         try {
             writeTogether(List.of(done), true);
             LOG.warning("task " + done.task().id() + " execution " + done.fire().executionId()
                     + ": its outcome could not be stored and is recorded as failed: " + cause.getMessage());
-            return true;
+        } catch (StorageUnavailable down) {
+            throw down;
         } catch (RuntimeException again) {
-            return false;
+            giveUp(List.of(done), again);
         }
     }
 

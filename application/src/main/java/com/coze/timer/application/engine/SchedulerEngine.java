@@ -80,10 +80,11 @@ public final class SchedulerEngine implements ScheduleChanges {
     /** Waits up to {@code waitMs} for finished fires and writes up to a batch of their outcomes. */
     public int recordFinished(long waitMs) throws InterruptedException {
         List<Finished> batch = writer.take(waitMs);
-        if (!batch.isEmpty()) {
+        int taken = batch.size();
+        if (taken > 0) {
             writer.write(batch);
         }
-        return batch.size();
+        return taken;
     }
 
     @Override

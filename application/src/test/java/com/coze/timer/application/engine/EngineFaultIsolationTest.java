@@ -2,6 +2,7 @@ package com.coze.timer.application.engine;
 
 import static com.coze.timer.application.fakes.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryFireLedger;
@@ -11,6 +12,7 @@ import com.coze.timer.application.fakes.ScriptedCallbackSender;
 import com.coze.timer.application.fakes.ScriptedCallbackSender.Call;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireMetrics;
+import com.coze.timer.application.port.out.StorageUnavailable;
 import com.coze.timer.domain.execution.ExecutionOutcome;
 import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Task;
@@ -108,6 +110,48 @@ class EngineFaultIsolationTest {
         engine.advance();
         step(engine, T0.plusSeconds(2));
         assertThat(sender.calls()).as("both fire again").hasSize(4);
+    }
+
+    @Test
+    void anOutcomeWrittenWhileStorageIsUnreachableWaitsAndIsStoredAsItWasOnceStorageIsBack() throws Exception {
+        UnreachableLedger ledger = new UnreachableLedger();
+        SchedulerEngine engine = engine(ledger);
+        TaskId first = stored(aTask().interval(1).build());
+        TaskId second = stored(aTask().interval(1).build());
+        step(engine, T0.plusSeconds(1));
+        sender.calls().forEach(call -> call.respond(200, "{}", clock.instant()));
+        engine.advance();
+        ledger.down = true;
+
+        List<FireWheel.Finished> batch = engine.writer().take(0);
+        assertThat(batch).hasSize(2);
+        assertThatThrownBy(() -> engine.writer().write(batch)).isInstanceOf(StorageUnavailable.class);
+        assertThat(batch).as("kept for the retry").hasSize(2);
+        assertThat(log.recent(first, 10, Optional.empty())).as("nothing recorded as failed for an outage").isEmpty();
+        assertThat(isolated).hasValue(0);
+
+        ledger.down = false;
+        engine.writer().write(batch);
+        assertThat(only(first).outcome()).isEqualTo(ExecutionOutcome.SUCCESS);
+        assertThat(only(second).outcome()).isEqualTo(ExecutionOutcome.SUCCESS);
+        assertThat(batch).as("every fire of the batch settled").isEmpty();
+    }
+
+    /** Storage that cannot be reached while {@code down}. */
+    private final class UnreachableLedger extends InMemoryFireLedger {
+        volatile boolean down;
+
+        UnreachableLedger() {
+            super(store, log);
+        }
+
+        @Override
+        public List<Optional<Task>> recordAll(List<Completion> completions) {
+            if (down) {
+                throw new StorageUnavailable("database failure while recording outcomes: Communications link failure", null);
+            }
+            return super.recordAll(completions);
+        }
     }
 
     /** Storage that refuses, as a poisoned row would, every successful outcome of the poisoned task. */
