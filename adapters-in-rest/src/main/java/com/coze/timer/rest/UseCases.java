@@ -43,4 +43,16 @@ public record UseCases(
         Objects.requireNonNull(manageTokens, "manageTokens");
         Objects.requireNonNull(controlTask, "controlTask");
     }
+
+    /** These use cases with {@code getTask} in place of this one's. */
+    public UseCases withGetTask(GetTask getTask) {
+        return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask);
+    }
+
+    /** These use cases with {@code authenticate} in place of this one's. */
+    public UseCases withAuthenticate(Authenticate authenticate) {
+        return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask);
+    }
 }

@@ -74,10 +74,7 @@ class OpenApiContractTest {
             }
             return real.authenticate().authenticate(token);
         };
-        RestApi.routing(routing, new UseCases(real.createTask(), real.getTask(), real.cancelTask(), real.deleteTask(),
-                real.modifyTask(), real.listUserTasks(), real.listAllTasks(), real.countRunningTasks(), real.listExecutions(), failing,
-                real.manageTokens(), real.controlTask()),
-                RestConfig.DEFAULT);
+        RestApi.routing(routing, real.withAuthenticate(failing), RestConfig.DEFAULT);
     }
 
     @BeforeEach

@@ -28,9 +28,7 @@ class UnexpectedFailureTest {
         GetTask broken = (caller, taskId) -> {
             throw new IllegalStateException("connection refused: jdbc:mysql://db:3306/timer?password=hunter2");
         };
-        RestApi.routing(routing, new UseCases(real.createTask(), broken, real.cancelTask(), real.deleteTask(),
-                real.modifyTask(), real.listUserTasks(), real.listAllTasks(), real.countRunningTasks(), real.listExecutions(),
-                real.authenticate(), real.manageTokens(), real.controlTask()), RestConfig.DEFAULT);
+        RestApi.routing(routing, real.withGetTask(broken), RestConfig.DEFAULT);
     }
 
     @Test
