@@ -2,6 +2,7 @@ package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.coordination.CachedFireLedger;
+import com.coze.timer.application.cluster.ViewClusterService;
 import com.coze.timer.application.engine.ClusterChanges;
 import com.coze.timer.application.engine.EnginePorts;
 import com.coze.timer.application.engine.EngineRunner;
@@ -89,7 +90,8 @@ final class TimerService implements AutoCloseable {
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
             ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> new ClusterChanges(engine, c.changeBroadcast(), ports.ledger())
                     .listening()).orElse(engine);
-            UseCases useCases = UseCaseWiring.useCases(ports.ledger(), db, changes, tokens, policy, clock, engineSettings.lease());
+            UseCases useCases = UseCaseWiring.useCases(ports.ledger(), db, changes, tokens, policy, clock, engineSettings.lease(),
+                    new ViewClusterService(ports.ownership(), cluster.isPresent()));
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     grace).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource(),
