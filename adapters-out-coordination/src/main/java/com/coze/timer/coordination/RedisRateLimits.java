@@ -4,6 +4,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.serialization.Mapper;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
@@ -18,15 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * the rate, so instances configured alike share it and a changed rate starts a fresh bucket. A
  * bucket's key expires 10 s after it would be full again, so idle hosts leave nothing behind.
  *
- * <p>The buckets talk to Redis on every consume: when Redis is down they throw (Jedis'
- * {@code JedisConnectionException}), and the caller should then fall back to a local bucket.
- * Concurrent consumes of one bucket in this JVM are batched into one compare-and-swap (bucket4j's
- * batching optimization): one key taking every fire of a busy host would otherwise see its swaps
- * fail and retry more the more threads ask at once.
+ * <p>A bucket does not ask Redis for every token: each instance takes tokens from its own copy of
+ * the shared bucket and writes what it took back (and reads what the others took) once it has
+ * taken {@link #UNSYNCED_SHARE} of a second's rate, or {@link #SYNC_AT_LEAST_EVERY} after its last
+ * exchange (bucket4j's delaying optimization). A fire to a host far from its limit therefore costs
+ * no round trip, and the cluster can overshoot the limit by at most that share per instance: 1 %
+ * of a second's rate each, so with a handful of instances well within 5 %. A rate too low for a
+ * share of two tokens talks to Redis on every consume, concurrent consumes of this JVM batched
+ * into one compare-and-swap (bucket4j's batching optimization). When Redis is down a consume that
+ * must reach it throws (Jedis' {@code JedisConnectionException}), and the caller should then fall
+ * back to a local bucket.
  */
 public final class RedisRateLimits {
 
     private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(10);
+    /** The part of a second's rate an instance may take before telling Redis. */
+    static final double UNSYNCED_SHARE = 0.01;
+    static final Duration SYNC_AT_LEAST_EVERY = Duration.ofMillis(100);
 
     private final ProxyManager<String> proxyManager;
     private final String prefix;
@@ -50,8 +60,14 @@ public final class RedisRateLimits {
             throw new IllegalArgumentException("ratePerSecond must be positive and finite: " + ratePerSecond);
         }
         String key = prefix + ":rate:" + host + ":" + ratePerSecond;
-        return buckets.computeIfAbsent(key, k -> proxyManager.builder().withOptimization(Optimizations.batching())
+        return buckets.computeIfAbsent(key, k -> proxyManager.builder().withOptimization(optimizationFor(ratePerSecond))
                 .build(k, () -> configuration));
+    }
+
+    private static Optimization optimizationFor(double ratePerSecond) {
+        long unsynced = (long) Math.floor(ratePerSecond * UNSYNCED_SHARE);
+        return unsynced < 2 ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(unsynced, SYNC_AT_LEAST_EVERY));
     }
 
     /** The bucket4j proxy manager behind {@link #bucketFor}, for other kinds of limits. */
