@@ -57,7 +57,8 @@ class CreateTaskTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(reply.contentType()).hasValue("application/json; charset=utf-8");
         JsonObject json = reply.json();
-        assertThat(json.keySet()).containsExactlyInAnyOrder("status", "task_id", "next_run_time");
+        assertThat(json.keySet()).containsExactlyInAnyOrder("status", "task_id", "next_run_time", "signing_secret");
+        assertThat(json.getString("signing_secret")).matches("whsec_[A-Za-z0-9+/]{43}=");
         assertThat(json.getString("status")).isEqualTo("success");
         assertThat(json.getString("task_id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(json.getString("next_run_time")).isEqualTo("2026-04-22T10:00:20Z");
