@@ -33,6 +33,9 @@ export async function api(method, path, {body, token = session.token()} = {}) {
   return json;
 }
 
+/** The instances sharing the firing: {mode, self, slot_count, members: [{member_id, slots, self}]}. */
+export const clusterView = () => api('GET', '/api/v1/cluster');
+
 /** Who the token acts for: {user_id, admin}. */
 export const whoAmI = (token) => api('GET', '/api/v1/me', {token});
 

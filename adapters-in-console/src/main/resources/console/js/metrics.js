@@ -5,8 +5,8 @@
 export const METRICS = {
   /** counter: fires sent */
   fires: 'timer_fires_total',
-  /** histogram of fire lateness; toMs turns its bucket bounds into milliseconds */
-  lateness: {name: 'timer_fire_lateness_ms', toMs: 1},
+  /** histogram of fire lateness; toMs turns its bucket bounds (seconds) into milliseconds */
+  lateness: {name: 'timer_fire_lateness_seconds', toMs: 1000},
   /** gauge by status: which statuses the service knows */
   tasks: 'timer_tasks',
   /** cluster mode only: gauges of this instance */

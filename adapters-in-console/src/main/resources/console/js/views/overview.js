@@ -2,7 +2,7 @@
 // (sampled every five seconds while the page is open, the last ten minutes kept), the caller's
 // tasks by status, the failing ones, and in cluster mode what this instance sees of the cluster.
 import uPlot from '../../lib/uplot/1.6.30/dist/uPlot.esm.js';
-import {listTasks} from '../api.js';
+import {clusterView, listTasks} from '../api.js';
 import {fill, h, ms} from '../dom.js';
 import {quantile, rate, scrape} from '../metrics.js';
 import {STATUSES, tasksTable} from './tasks.js';
@@ -33,7 +33,8 @@ export function overviewView(main, me) {
   let statuses = null;
   async function sample() {
     try {
-      const now = await scrape();
+      const [now, members] = await Promise.all([scrape(), clusterView()]);
+      now.members = members;
       samples.push(now);
       while (samples.length && samples[0].at < now.at - KEEP_MS) samples.shift();
       statuses = statuses || STATUSES.filter((status) => now.statuses.includes(status));
@@ -57,12 +58,13 @@ export function overviewView(main, me) {
     charts[1].setData([points.map((p) => p[0]), points.map((p) => p[2]), points.map((p) => p[3])]);
     fill(cluster, now.cluster ? [h('h3', {}, 'Cluster'), h('div', {class: 'cards'},
       card('Members', now.cluster.members), card('Slots this instance owns', now.cluster.ownedSlots),
-      card('ZooKeeper', now.cluster.zookeeperConnected ? 'connected' : 'disconnected'))] : null);
+      card('ZooKeeper', now.cluster.zookeeperConnected ? 'connected' : 'disconnected')),
+      membersTable(now.members)] : null);
   }
 
   async function tasks() {
     try {
-      const known = statuses || ['pending', 'running', 'completed', 'failed', 'stopped'];
+      const known = statuses || STATUSES;
       const totals = await Promise.all(known.map((status) => listTasks(me, {status, limit: 1}).then((p) => p.total)));
       fill(statusCounts, known.map((status, i) => card(status, totals[i])));
       const [failed, running] = await Promise.all([listTasks(me, {status: 'failed', limit: 20}),
@@ -82,6 +84,15 @@ export function overviewView(main, me) {
     window.removeEventListener('resize', resize);
     charts.forEach((c) => c.destroy());
   };
+}
+
+/** Each member and the slots it fires, as the instance that served the console sees them. */
+function membersTable(view) {
+  const rows = view.members.map((m) => h('tr', {}, h('td', {}, h('code', {}, m.member_id)),
+    h('td', {}, `${m.slots} of ${view.slot_count}`), h('td', {}, m.self ? 'this instance' : '')));
+  return h('div', {class: 'table-wrap'}, h('table', {class: 'members', 'aria-label': 'Cluster members and their slots'},
+    h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Member'), h('th', {scope: 'col'}, 'Slots'), h('th', {scope: 'col'}, ''))),
+    h('tbody', {}, rows)));
 }
 
 function card(title, value) {

@@ -12,7 +12,7 @@ import io.helidon.webserver.http1.Http1Config;
 
 /**
  * The REST API v1: {@code /api/v1/tasks}, {@code /api/v1/users/{user_id}/tasks} and who a token acts
- * for, {@code /api/v1/me}, with bearer tokens, JSON everywhere (errors included), and an error
+ * for, {@code /api/v1/me}, the members sharing the firing, {@code /api/v1/cluster}, with bearer tokens, JSON everywhere (errors included), and an error
  * document for every refusal.
  *
  * <pre>
@@ -47,6 +47,10 @@ public final class RestApi {
                 .register(BASE_PATH + "/tokens", tokens)
                 .get(BASE_PATH + "/users/{userId}/tokens", tokens::listOfUser)
                 .get(BASE_PATH + "/me", (req, res) -> Responses.send(res, Status.OK_200, TaskJson.caller(callers.of(req))))
+                .get(BASE_PATH + "/cluster", (req, res) -> {
+                    callers.of(req);
+                    Responses.send(res, Status.OK_200, ClusterJson.of(useCases.viewCluster().view()));
+                })
                 .any("/api", RestApi::noSuchRoute)
                 .any("/api/*", RestApi::noSuchRoute);
     }

@@ -108,7 +108,7 @@ final class TaskJson {
     }
 
     /** One line of a listing, with the outcome of its latest execution (its response body left out). */
-    static JsonObject summary(Task task, Optional<ExecutionRecord> last) {
+    static JsonObject summary(Task task, Optional<ExecutionRecord> last, Optional<Instant> nextFire) {
         return Json.createObjectBuilder()
                 .add("task_id", task.id().toString())
                 .add("user_id", task.userId())
@@ -120,7 +120,7 @@ final class TaskJson {
                 .add("labels", labels(task))
                 .add("execution_count", task.executionCount())
                 .add("last_execution", last.<JsonValue>map(ExecutionJson::lastResult).orElse(JsonValue.NULL))
-                .add("next_run_time", time(task.nextRunTime()))
+                .add("next_run_time", time(nextFire))
                 .add("created_at", Times.format(task.createdAt()))
                 .add("updated_at", Times.format(task.updatedAt()))
                 .build();
@@ -129,7 +129,7 @@ final class TaskJson {
     /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…,"next_cursor":…}} ({@code null} on the last page). */
     static JsonObject page(TaskPage page) {
         JsonArrayBuilder tasks = Json.createArrayBuilder();
-        page.tasks().forEach(task -> tasks.add(summary(task, page.lastExecution(task))));
+        page.tasks().forEach(task -> tasks.add(summary(task, page.lastExecution(task), page.nextFire(task))));
         return Json.createObjectBuilder()
                 .add("tasks", tasks)
                 .add("total", page.total())

@@ -12,6 +12,7 @@ import com.coze.timer.application.port.in.ListExecutions;
 import com.coze.timer.application.port.in.ListUserTasks;
 import com.coze.timer.application.port.in.ManageTokens;
 import com.coze.timer.application.port.in.ModifyTask;
+import com.coze.timer.application.port.in.ViewCluster;
 import java.util.Objects;
 
 /** The application's use cases the REST API calls: every in-port, one component each. */
@@ -27,7 +28,8 @@ public record UseCases(
         ListExecutions listExecutions,
         Authenticate authenticate,
         ManageTokens manageTokens,
-        ControlTask controlTask) {
+        ControlTask controlTask,
+        ViewCluster viewCluster) {
 
     public UseCases {
         Objects.requireNonNull(createTask, "createTask");
@@ -42,17 +44,18 @@ public record UseCases(
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(manageTokens, "manageTokens");
         Objects.requireNonNull(controlTask, "controlTask");
+        Objects.requireNonNull(viewCluster, "viewCluster");
     }
 
     /** These use cases with {@code getTask} in place of this one's. */
     public UseCases withGetTask(GetTask getTask) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster);
     }
 
     /** These use cases with {@code authenticate} in place of this one's. */
     public UseCases withAuthenticate(Authenticate authenticate) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster);
     }
 }

@@ -100,6 +100,20 @@ class AllTasksTest {
     }
 
     @Test
+    void anyTokenSeesTheMembersAndTheirSlots() {
+        JsonObject cluster = admin.as(FIXTURE.userToken).get("/api/v1/cluster").json();
+
+        assertThat(cluster.getString("mode")).isEqualTo("embedded");
+        assertThat(cluster.getInt("slot_count")).isEqualTo(1024);
+        assertThat(cluster.getJsonArray("members").getValuesAs(JsonObject.class)).singleElement().satisfies(member -> {
+            assertThat(member.getString("member_id")).isEqualTo(cluster.getString("self"));
+            assertThat(member.getInt("slots")).isEqualTo(1024);
+            assertThat(member.getBoolean("self")).isTrue();
+        });
+        assertError(admin.as("nope").get("/api/v1/cluster"), 401, "unauthorized", null);
+    }
+
+    @Test
     void aUserTokenIsForbidden() {
         assertError(admin.as(FIXTURE.userToken).get("/api/v1/tasks"), 403, "forbidden", null);
         assertError(admin.as(FIXTURE.userToken).get("/api/v1/tasks?user_id=1001"), 403, "forbidden", null);

@@ -185,6 +185,8 @@ class OpenApiContractTest {
         withoutAWorkingToken(Method.GET, all);
         checked(Method.GET, "/api/v1/me", api.get("/api/v1/me"), 200);
         withoutAWorkingToken(Method.GET, "/api/v1/me");
+        checked(Method.GET, "/api/v1/cluster", api.get("/api/v1/cluster"), 200);
+        withoutAWorkingToken(Method.GET, "/api/v1/cluster");
     }
 
     /** The listings, and the revocation of a token minted for it. */

@@ -7,7 +7,10 @@ import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.fakes.RecordingScheduleChanges;
 import com.coze.timer.application.task.CancelTaskService;
+import com.coze.timer.application.cluster.ViewClusterService;
+import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.task.ControlTaskService;
+import com.coze.timer.domain.task.Slots;
 import com.coze.timer.application.task.CountRunningTasksService;
 import com.coze.timer.application.task.CreateTaskService;
 import com.coze.timer.application.task.DeleteTaskService;
@@ -47,13 +50,14 @@ final class RestFixture {
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
-                new ListUserTasksService(store, log),
-                new ListAllTasksService(store, log),
+                new ListUserTasksService(store, log, clock),
+                new ListAllTasksService(store, log, clock),
                 new CountRunningTasksService(store, clock),
                 new ListExecutionsService(store, log),
                 tokenService,
                 tokenService,
-                new ControlTaskService(store, changes, clock, java.time.Duration.ofMinutes(3)));
+                new ControlTaskService(store, changes, clock, java.time.Duration.ofMinutes(3)),
+                new ViewClusterService(SlotOwnership.everything(Slots.STORED), false));
     }
 
     void routing(HttpRouting.Builder routing) {

@@ -10,7 +10,7 @@ import redis.clients.jedis.JedisPubSub;
  * {@link ChangeBroadcast} on a Redis pub/sub channel: a notice is {@code "<member> <task id>"};
  * an instance ignores its own. The listener holds one connection of the pool, subscribed, on its
  * own daemon thread; when Redis goes away it subscribes again every second until it is back
- * (notices published meanwhile are lost: see {@link ChangeBroadcast}).
+ * (notices published meanwhile are lost, and {@link #hearing} says so: see {@link ChangeBroadcast}).
  *
  * <p>Threading: {@link #announce} from any thread; {@code onChange} runs on the listener thread.
  */
@@ -23,6 +23,7 @@ public final class RedisChangeBroadcast implements ChangeBroadcast, AutoCloseabl
     private final String channel;
     private final String memberId;
     private volatile JedisPubSub subscription;
+    private volatile boolean subscribed;
     private volatile Consumer<TaskId> onChange = id -> { };
     private volatile boolean open = true;
     private Thread listener;
@@ -55,13 +56,20 @@ public final class RedisChangeBroadcast implements ChangeBroadcast, AutoCloseabl
                     public void onMessage(String ignored, String message) {
                         received(message);
                     }
+
+                    @Override
+                    public void onSubscribe(String ignored, int channels) {
+                        subscribed = true;
+                    }
                 };
                 subscription = fresh;
                 redis.call(jedis -> {
                     jedis.subscribe(fresh, channel);
                     return null;
                 });
+                subscribed = false;
             } catch (RuntimeException e) {
+                subscribed = false;
                 if (open && !warned) {
                     LOG.warning("not hearing other instances' task changes: " + e.getMessage() + "; subscribing again every second");
                 }
@@ -69,6 +77,12 @@ public final class RedisChangeBroadcast implements ChangeBroadcast, AutoCloseabl
             }
             sleep();
         }
+    }
+
+    /** Subscribed right now: false from the moment the subscription broke until it is made again. */
+    @Override
+    public boolean hearing() {
+        return subscribed;
     }
 
     private void received(String message) {

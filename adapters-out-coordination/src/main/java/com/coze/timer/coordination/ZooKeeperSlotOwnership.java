@@ -3,8 +3,10 @@ package com.coze.timer.coordination;
 import com.coze.timer.application.port.out.SlotOwnership;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -171,6 +173,15 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
         Set<String> live = new HashSet<>(lastView);
         live.add(memberId);
         return live;
+    }
+
+    /** Each live member's slots by the rendezvous rule, as every member computes them from the same view. */
+    @Override
+    public Map<String, Integer> slotsPerMember() {
+        Set<String> live = liveMembers();
+        Map<String, Integer> slots = new HashMap<>();
+        live.forEach(member -> slots.put(member, Rendezvous.slotsOf(member, live, slotCount).cardinality()));
+        return slots;
     }
 
     private void onConnectionState(ConnectionState state) {

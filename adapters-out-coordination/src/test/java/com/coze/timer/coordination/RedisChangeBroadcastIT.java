@@ -26,8 +26,10 @@ class RedisChangeBroadcastIT {
                 return heardByB.contains(first);
             });
             assertThat(heardByA).as("an instance ignores its own notices").doesNotContain(first);
+            assertThat(b.hearing()).isTrue();
 
             server.stop();
+            Poll.until(Duration.ofSeconds(5), "b knows it may miss notices while Redis is down", () -> !b.hearing());
             server.start();
             TaskId second = TaskId.random();
             Poll.until(Duration.ofSeconds(10), "b hears again after Redis restarted", () -> {
@@ -38,6 +40,7 @@ class RedisChangeBroadcastIT {
                 }
                 return heardByB.contains(second);
             });
+            assertThat(b.hearing()).isTrue();
         }
     }
 }

@@ -2,7 +2,7 @@ package com.coze.timer.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.coze.timer.application.port.out.UpcomingFires.Entry;
+import com.coze.timer.coordination.UpcomingFires.Entry;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.util.BitSet;

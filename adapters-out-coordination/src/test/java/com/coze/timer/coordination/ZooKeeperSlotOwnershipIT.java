@@ -96,6 +96,9 @@ class ZooKeeperSlotOwnershipIT {
         }
         for (Member member : List.of(a, b, c)) {
             assertThat(member.ownership().liveMembers()).containsExactlyInAnyOrder("timer-a", "timer-b", "timer-c");
+            assertThat(member.ownership().slotsPerMember()).as("every member tells every member's share as it fires it")
+                    .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("timer-a", a.owned().cardinality(),
+                            "timer-b", b.owned().cardinality(), "timer-c", c.owned().cardinality()));
         }
         assertThat(b.ownership().memberId()).isEqualTo("timer-b");
     }

@@ -2,6 +2,7 @@ package com.coze.timer.persistence;
 
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.domain.task.PendingFire;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@link FireLedger} on the {@code tasks} and {@code task_logs} tables. The engine changes only a
+ * {@link FireLedger} on the {@code tasks} and {@code task_logs} tables: the one writer of tasks.
+ * The use cases' single-task writes are the {@link JdbcTaskStore}'s. The engine changes only a
  * task's fire state (status, next run, counters, pending fire), so its writes touch only those
  * columns; the version guard makes that safe against a user's concurrent change of the rest.
  * Writes are JDBC batches in one transaction, so a whole batch of fires costs a few round trips.
@@ -47,6 +49,7 @@ final class JdbcFireLedger implements FireLedger {
 
     private final Jdbc jdbc;
     private final TaskRows rows;
+    private final JdbcTaskStore tasks;
     private final JdbcExecutionLog log;
     private final String owner;
 
@@ -54,8 +57,39 @@ final class JdbcFireLedger implements FireLedger {
     JdbcFireLedger(Jdbc jdbc, TaskRows rows, JdbcExecutionLog log, String owner) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.tasks = new JdbcTaskStore(jdbc, rows);
         this.log = log;
         this.owner = owner;
+    }
+
+    @Override
+    public void insert(Task task) {
+        tasks.insert(task);
+    }
+
+    @Override
+    public boolean insertWithinQuota(Task task, long maxActive) {
+        return tasks.insertWithinQuota(task, maxActive);
+    }
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return tasks.find(id);
+    }
+
+    @Override
+    public Optional<Task> update(Task task) {
+        return tasks.update(task);
+    }
+
+    @Override
+    public Skips skipsOf(TaskId id) {
+        return tasks.skipsOf(id);
+    }
+
+    @Override
+    public boolean delete(TaskId id) {
+        return tasks.delete(id);
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.coze.timer.application.port.out.ApiTokens;
 import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.TaskQueries;
-import com.coze.timer.application.port.out.TaskStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
@@ -23,7 +22,6 @@ import javax.sql.DataSource;
 public final class JdbcPersistence implements AutoCloseable {
 
     private final HikariDataSource dataSource;
-    private final TaskStore taskStore;
     private final TaskQueries taskQueries;
     private final ExecutionLog executionLog;
     private final ApiTokens apiTokens;
@@ -42,7 +40,6 @@ public final class JdbcPersistence implements AutoCloseable {
         this.dataSource = new HikariDataSource(poolConfig(jdbcUrl, user, password, poolSize));
         this.jdbc = new Jdbc(dataSource);
         this.rows = new TaskRows(secrets);
-        this.taskStore = new JdbcTaskStore(jdbc, rows);
         this.taskQueries = new JdbcTaskQueries(jdbc, rows);
         this.log = new JdbcExecutionLog(jdbc, clock);
         this.executionLog = log;
@@ -52,10 +49,6 @@ public final class JdbcPersistence implements AutoCloseable {
     /** The pool, for the schema migrations and for adapters that need plain JDBC. */
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    public TaskStore taskStore() {
-        return taskStore;
     }
 
     public TaskQueries taskQueries() {
@@ -70,7 +63,10 @@ public final class JdbcPersistence implements AutoCloseable {
         return apiTokens;
     }
 
-    /** The engine's ledger for the instance {@code owner}, recorded as the holder of the fires it claims. */
+    /**
+     * The writer of tasks for the instance {@code owner}, recorded as the holder of the fires it
+     * claims: the engine's ledger, and the use cases' {@code TaskStore}.
+     */
     public FireLedger fireLedger(String owner) {
         return new JdbcFireLedger(jdbc, rows, log, owner);
     }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@link TaskStore} on the {@code tasks} table. Every write is one statement or one transaction;
+ * {@link TaskStore} on the {@code tasks} table, the single-task part of the {@link JdbcFireLedger}
+ * (which is how the service reaches it). Every write is one statement or one transaction;
  * an update is a compare-and-set on {@code version}, so of two writers that read the same version
  * exactly one succeeds and the other learns it lost (an empty answer), never overwrites.
  */

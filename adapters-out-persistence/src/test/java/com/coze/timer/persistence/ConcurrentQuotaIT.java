@@ -61,7 +61,7 @@ class ConcurrentQuotaIT {
     }
 
     private static CreateTaskService service(JdbcPersistence db) {
-        return new CreateTaskService(db.taskStore(), db.taskQueries(), ScheduleChanges.NONE, new TaskPolicy(false, QUOTA),
+        return new CreateTaskService(db.fireLedger("it"), db.taskQueries(), ScheduleChanges.NONE, new TaskPolicy(false, QUOTA),
                 Clock.systemUTC());
     }
 

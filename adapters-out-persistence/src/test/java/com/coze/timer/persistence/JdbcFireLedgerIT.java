@@ -34,7 +34,7 @@ class JdbcFireLedgerIT {
     @BeforeAll
     static void openDatabase() {
         persistence = TestDatabase.open(TestDatabase.freshDatabase(), TestDatabase.KEY, Clock.fixed(NOW, ZoneOffset.UTC));
-        store = persistence.taskStore();
+        store = persistence.fireLedger("it");
         ledger = persistence.fireLedger(ME);
         log = persistence.executionLog();
     }

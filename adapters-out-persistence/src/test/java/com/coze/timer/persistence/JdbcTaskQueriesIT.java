@@ -37,7 +37,7 @@ class JdbcTaskQueriesIT {
     @BeforeAll
     static void openDatabase() {
         persistence = TestDatabase.freshPersistence(Clock.systemUTC());
-        store = persistence.taskStore();
+        store = persistence.fireLedger("it");
         queries = persistence.taskQueries();
     }
 
@@ -132,10 +132,10 @@ class JdbcTaskQueriesIT {
             long user = USERS.incrementAndGet();
             long other = USERS.incrementAndGet();
             for (TaskStatus status : List.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.RUNNING, TaskStatus.COMPLETED)) {
-                own.taskStore().insert(aTask().user(user).status(status).build());
+                own.fireLedger("it").insert(aTask().user(user).status(status).build());
             }
-            own.taskStore().insert(aTask().user(other).status(TaskStatus.RUNNING).build());
-            own.taskStore().insert(aTask().user(other).status(TaskStatus.STOPPED).build());
+            own.fireLedger("it").insert(aTask().user(other).status(TaskStatus.RUNNING).build());
+            own.fireLedger("it").insert(aTask().user(other).status(TaskStatus.STOPPED).build());
 
             assertThat(counts.countByStatus()).isEqualTo(Map.of(TaskStatus.PENDING, 1L, TaskStatus.RUNNING, 3L,
                     TaskStatus.COMPLETED, 1L, TaskStatus.FAILED, 0L, TaskStatus.STOPPED, 1L, TaskStatus.PAUSED, 0L));

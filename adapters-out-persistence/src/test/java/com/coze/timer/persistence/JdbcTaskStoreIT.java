@@ -37,7 +37,7 @@ class JdbcTaskStoreIT {
     static void openDatabase() {
         url = TestDatabase.freshDatabase();
         persistence = TestDatabase.open(url, TestDatabase.KEY, Clock.fixed(NOW, ZoneOffset.UTC));
-        store = persistence.taskStore();
+        store = persistence.fireLedger("it");
         log = persistence.executionLog();
     }
 
@@ -248,7 +248,7 @@ class JdbcTaskStoreIT {
         byte[] otherKey = "ffffffffffffffffffffffffffffffff".getBytes(StandardCharsets.US_ASCII);
 
         try (JdbcPersistence wrongKey = TestDatabase.open(url, otherKey, Clock.systemUTC())) {
-            assertThatThrownBy(() -> wrongKey.taskStore().find(task.id()))
+            assertThatThrownBy(() -> wrongKey.fireLedger("it").find(task.id()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("cannot decrypt task " + task.id() + ": wrong TIMER_ENCRYPTION_KEY?");
         }
@@ -272,7 +272,7 @@ class JdbcTaskStoreIT {
         JdbcPersistence closed = TestDatabase.open(url, TestDatabase.KEY, Clock.systemUTC());
         closed.close();
 
-        assertThatThrownBy(() -> closed.taskStore().find(TaskId.random()))
+        assertThatThrownBy(() -> closed.fireLedger("it").find(TaskId.random()))
                 .isInstanceOf(PersistenceException.class)
                 .hasMessageContaining("reading task");
     }

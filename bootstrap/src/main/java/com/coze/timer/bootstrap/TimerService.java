@@ -1,8 +1,8 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.auth.TokenService;
-import com.coze.timer.application.engine.CachedFireLedger;
-import com.coze.timer.application.engine.CachedTaskStore;
+import com.coze.timer.coordination.CachedFireLedger;
+import com.coze.timer.application.cluster.ViewClusterService;
 import com.coze.timer.application.engine.ClusterChanges;
 import com.coze.timer.application.engine.EnginePorts;
 import com.coze.timer.application.engine.EngineRunner;
@@ -88,9 +88,10 @@ final class TimerService implements AutoCloseable {
             metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
             cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser(), http.delivery());
-            ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> new ClusterChanges(engine, c.changeBroadcast(), ports.store())
+            ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> new ClusterChanges(engine, c.changeBroadcast(), ports.ledger())
                     .listening()).orElse(engine);
-            UseCases useCases = UseCaseWiring.useCases(ports.store(), db, changes, tokens, policy, clock, engineSettings.lease());
+            UseCases useCases = UseCaseWiring.useCases(ports.ledger(), db, changes, tokens, policy, clock, engineSettings.lease(),
+                    new ViewClusterService(ports.ownership(), cluster.isPresent()));
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     grace).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource(),
@@ -114,13 +115,13 @@ final class TimerService implements AutoCloseable {
     private static EnginePorts enginePorts(JdbcPersistence db, OkHttpCallbackSender sender, Optional<Cluster> cluster, Clock clock) {
         if (cluster.isEmpty()) {
             String run = "embedded-" + UUID.randomUUID().toString().substring(0, 8); // see SlotOwnership.everything
-            return EnginePorts.single(db.fireLedger(run), db.taskStore(), sender)
+            return EnginePorts.single(db.fireLedger(run), sender)
                     .withOwnership(SlotOwnership.everything(Slots.STORED, run));
         }
         Cluster c = cluster.get();
         CachedFireLedger ledger = new CachedFireLedger(db.fireLedger(c.ownership().memberId()), c.upcomingFires(), clock,
                 CACHE_SWEEP);
-        return EnginePorts.single(ledger, new CachedTaskStore(db.taskStore(), ledger), sender)
+        return EnginePorts.single(ledger, sender)
                 .withOwnership(c.ownership())
                 .withFireLock(c.fireLock());
     }

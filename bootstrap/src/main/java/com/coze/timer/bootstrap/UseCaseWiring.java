@@ -1,6 +1,7 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.auth.TokenService;
+import com.coze.timer.application.port.in.ViewCluster;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.CancelTaskService;
@@ -27,19 +28,20 @@ final class UseCaseWiring {
 
     /** The use cases; {@code store} is where task writes go (the database, or the cluster's cache in front of it). */
     static UseCases useCases(TaskStore store, JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy,
-                             Clock clock, Duration lease) {
+                             Clock clock, Duration lease, ViewCluster cluster) {
         return new UseCases(
                 new CreateTaskService(store, db.taskQueries(), changes, policy, clock),
                 new GetTaskService(store, db.executionLog(), clock),
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),
-                new ListUserTasksService(db.taskQueries(), db.executionLog()),
-                new ListAllTasksService(db.taskQueries(), db.executionLog()),
+                new ListUserTasksService(db.taskQueries(), db.executionLog(), clock),
+                new ListAllTasksService(db.taskQueries(), db.executionLog(), clock),
                 new CountRunningTasksService(db.taskQueries(), clock),
                 new ListExecutionsService(store, db.executionLog()),
                 tokens,
                 tokens,
-                new ControlTaskService(store, changes, clock, lease));
+                new ControlTaskService(store, changes, clock, lease),
+                cluster);
     }
 }

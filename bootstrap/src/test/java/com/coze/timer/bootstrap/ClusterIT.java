@@ -102,6 +102,12 @@ class ClusterIT {
             ownedSlots += metrics.require("timer_cluster_owned_slots");
         }
         assertThat(ownedSlots).as("every slot owned once").isEqualTo(1024.0);
+        TimerProcess any = instances.values().iterator().next();
+        var cluster = new ApiClient(any.baseUrl()).call("GET", "/api/v1/cluster", adminToken, null).json();
+        assertThat(cluster.getString("mode")).isEqualTo("cluster");
+        assertThat(cluster.getJsonArray("members")).hasSize(3);
+        assertThat(cluster.getJsonArray("members").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .mapToInt(member -> member.getInt("slots")).sum()).as("the members' slots, as one instance sees them").isEqualTo(1024);
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -111,6 +112,11 @@ final class FireWheel {
 
     int size() {
         return tracked.size();
+    }
+
+    /** The ids of the tasks with a tracked fire; safe from any thread (a snapshot of a concurrent map). */
+    Set<TaskId> trackedIds() {
+        return Set.copyOf(tracked.keySet());
     }
 
     int wheelSize() {

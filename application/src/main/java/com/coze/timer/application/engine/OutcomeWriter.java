@@ -6,7 +6,6 @@ import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
 import com.coze.timer.application.port.out.FireMetrics;
 import com.coze.timer.application.port.out.StorageUnavailable;
-import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.TaskLog;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.execution.ExecutionOutcome;
@@ -42,7 +41,6 @@ final class OutcomeWriter {
     static final int MAX_ATTEMPTS = 8;
 
     private final FireLedger ledger;
-    private final TaskStore store;
     private final Outcomes outcomes;
     private final Claims claims;
     private final FireMetrics metrics;
@@ -55,7 +53,6 @@ final class OutcomeWriter {
     OutcomeWriter(EnginePorts ports, Outcomes outcomes, Claims claims, Clock clock, EngineInbox inbox, int batchSize, SkipRecorder skips) {
         this.skips = skips;
         this.ledger = ports.ledger();
-        this.store = ports.store();
         this.metrics = ports.metrics();
         this.outcomes = outcomes;
         this.claims = claims;
@@ -199,12 +196,12 @@ final class OutcomeWriter {
     private void settleLostRace(Finished done, Outcomes.Evaluation evaluation, Instant now) {
         String executionId = done.fire().executionId();
         for (int attempt = 0; attempt < 10; attempt++) {
-            Optional<Task> current = store.find(done.task().id());
+            Optional<Task> current = ledger.find(done.task().id());
             boolean stillOurs = current.flatMap(Task::pendingFire).map(fire -> fire.executionId().equals(executionId)).orElse(false);
             if (!stillOurs || !(outcomes.reapply(current.get(), done.fire(), evaluation, now) instanceof Result.Ok<Task> next)) {
                 return;
             }
-            Optional<Task> written = store.update(next.value());
+            Optional<Task> written = ledger.update(next.value());
             if (written.isPresent()) {
                 logIfEnded(done, evaluation, written);
                 return;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fires tasks on time. Three steps, each run by its own thread ({@link EngineRunner}) and callable
@@ -100,6 +101,19 @@ public final class SchedulerEngine implements ScheduleChanges {
     /** Fires in memory: on the wheel, or in flight. */
     public int trackedFires() {
         return wheel.size();
+    }
+
+    /** The tasks whose fire is in memory (claimed or in flight), from any thread. */
+    public Set<TaskId> trackedTaskIds() {
+        return wheel.trackedIds();
+    }
+
+    /**
+     * The task as stored now, from a thread that must not wait (a re-check of stored versions):
+     * applied like a change through the API, but without waiting for the wheel thread.
+     */
+    public void reconsider(Task task) {
+        inbox.post(new Changed(task));
     }
 
     /** Entries on the wheel. */

@@ -7,16 +7,19 @@ import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;
+import java.time.Clock;
 
 /** Lists the tasks of all users, a page at a time, for admin callers; others are refused (403). */
 public final class ListAllTasksService implements ListAllTasks {
 
     private final TaskQueries queries;
     private final ExecutionLog log;
+    private final Clock clock;
 
-    public ListAllTasksService(TaskQueries queries, ExecutionLog log) {
+    public ListAllTasksService(TaskQueries queries, ExecutionLog log, Clock clock) {
         this.queries = queries;
         this.log = log;
+        this.clock = clock;
     }
 
     @Override
@@ -24,6 +27,6 @@ public final class ListAllTasksService implements ListAllTasks {
         if (!query.caller().admin()) {
             return Result.rejected(Rejection.forbidden("listing the tasks of all users needs an admin token", null));
         }
-        return Result.ok(TaskPages.read(queries, log, query));
+        return Result.ok(TaskPages.read(queries, log, clock, query));
     }
 }

@@ -6,22 +6,25 @@ import com.coze.timer.application.port.in.TaskPage;
 import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.Result;
+import java.time.Clock;
 
 /** Lists one user's tasks, a page at a time, with the total count of matches. */
 public final class ListUserTasksService implements ListUserTasks {
 
     private final TaskQueries queries;
     private final ExecutionLog log;
+    private final Clock clock;
 
-    public ListUserTasksService(TaskQueries queries, ExecutionLog log) {
+    public ListUserTasksService(TaskQueries queries, ExecutionLog log, Clock clock) {
         this.queries = queries;
         this.log = log;
+        this.clock = clock;
     }
 
     @Override
     public Result<TaskPage> list(ListTasksQuery query) {
         long userId = query.filter().userId()
                 .orElseThrow(() -> new IllegalArgumentException("a user's listing needs the user in its filter"));
-        return TaskAccess.requireMayActFor(query.caller(), userId).map(ok -> TaskPages.read(queries, log, query));
+        return TaskAccess.requireMayActFor(query.caller(), userId).map(ok -> TaskPages.read(queries, log, clock, query));
     }
 }

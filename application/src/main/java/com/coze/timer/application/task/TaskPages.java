@@ -9,6 +9,8 @@ import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +24,14 @@ final class TaskPages {
     private TaskPages() {
     }
 
-    static TaskPage read(TaskQueries queries, ExecutionLog log, ListTasksQuery query) {
+    static TaskPage read(TaskQueries queries, ExecutionLog log, Clock clock, ListTasksQuery query) {
         PageRequest page = query.page();
+        Instant readAt = clock.instant();
         List<Task> tasks = queries.list(query.filter(), page.cursor(), page.limit() + 1, page.offset());
         boolean more = tasks.size() > page.limit();
         List<Task> shown = more ? tasks.subList(0, page.limit()) : tasks;
         Optional<TaskCursor> next = more ? Optional.of(TaskCursor.after(shown.getLast())) : Optional.empty();
         Map<TaskId, ExecutionRecord> last = log.latestOf(shown.stream().map(Task::id).toList());
-        return new TaskPage(List.copyOf(shown), Map.copyOf(last), queries.count(query.filter()), page, next);
+        return new TaskPage(List.copyOf(shown), Map.copyOf(last), queries.count(query.filter()), page, next, readAt);
     }
 }

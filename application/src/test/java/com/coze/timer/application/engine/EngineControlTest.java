@@ -27,7 +27,7 @@ class EngineControlTest {
     private final InMemoryTaskStore store = new InMemoryTaskStore(log);
     private final ScriptedCallbackSender sender = new ScriptedCallbackSender();
     private final SchedulerEngine engine = new SchedulerEngine(
-            EnginePorts.single(new InMemoryFireLedger(store, log), store, sender), clock, EngineSettings.DEFAULTS);
+            EnginePorts.single(new InMemoryFireLedger(store, log), sender), clock, EngineSettings.DEFAULTS);
 
     @Test
     void aPausedTaskFiresNothingAndAResumedOneFiresAgainOnItsGrid() throws Exception {

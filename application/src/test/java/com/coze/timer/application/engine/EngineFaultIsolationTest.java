@@ -177,7 +177,7 @@ class EngineFaultIsolationTest {
                 isolated.incrementAndGet();
             }
         };
-        return new SchedulerEngine(EnginePorts.single(ledger, store, sender).withMetrics(counting), clock, settings);
+        return new SchedulerEngine(EnginePorts.single(ledger, sender).withMetrics(counting), clock, settings);
     }
 
     private ExecutionRecord only(TaskId id) {

@@ -87,7 +87,7 @@ class EngineInboxTest {
         InMemoryExecutionLog log = new InMemoryExecutionLog();
         InMemoryTaskStore store = new InMemoryTaskStore(log);
         ScriptedCallbackSender sender = new ScriptedCallbackSender();
-        SchedulerEngine engine = new SchedulerEngine(EnginePorts.single(new InMemoryFireLedger(store, log), store, sender), clock,
+        SchedulerEngine engine = new SchedulerEngine(EnginePorts.single(new InMemoryFireLedger(store, log), sender), clock,
                 EngineSettings.DEFAULTS);
         Task task = aTask().interval(2).build();
         store.insert(task);

@@ -29,8 +29,7 @@ class EngineTaskLogTest {
     private final InMemoryExecutionLog executions = new InMemoryExecutionLog();
     private final InMemoryTaskStore store = new InMemoryTaskStore(executions);
     private final ScriptedCallbackSender sender = new ScriptedCallbackSender();
-    private final SchedulerEngine engine = new SchedulerEngine(EnginePorts.single(new InMemoryFireLedger(store, executions), store,
-            sender), clock, new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200), 100, 1_000, Duration.ofMinutes(3), 2,
+    private final SchedulerEngine engine = new SchedulerEngine(EnginePorts.single(new InMemoryFireLedger(store, executions), sender), clock, new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200), 100, 1_000, Duration.ofMinutes(3), 2,
             100, true, Duration.ofSeconds(5)));
 
     @AfterEach

@@ -25,7 +25,7 @@ class SchedulerEngineCreationTest {
     private final EngineSettings settings = new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200), 100, 1_000,
             Duration.ofMinutes(3), 3, 100, true, Duration.ofSeconds(5));
     private final SchedulerEngine engine = new SchedulerEngine(
-            EnginePorts.single(new InMemoryFireLedger(store, log), store, sender), clock, settings);
+            EnginePorts.single(new InMemoryFireLedger(store, log), sender), clock, settings);
 
     @Test
     void aTaskWhoseFirstFireARefillClaimedBeforeTheApiNoticeStillFires() {

@@ -109,7 +109,7 @@ class SchedulerEngineOwnershipTest {
     }
 
     private SchedulerEngine engine(String name, FakeSlotOwnership ownership, ScriptedCallbackSender sender) {
-        EnginePorts ports = EnginePorts.single(new InMemoryFireLedger(store, log, name, owners), store, sender)
+        EnginePorts ports = EnginePorts.single(new InMemoryFireLedger(store, log, name, owners), sender)
                 .withOwnership(ownership);
         return new SchedulerEngine(ports, clock, SETTINGS);
     }

@@ -43,7 +43,7 @@ class SchedulerEngineTest {
     /** An engine over {@code tasks}, claiming as a run of its own, as the embedded service does. */
     private SchedulerEngine engineOver(InMemoryTaskStore tasks) {
         String run = "embedded-" + ++runs;
-        EnginePorts ports = EnginePorts.single(new InMemoryFireLedger(tasks, log, run, claimOwners), tasks, sender)
+        EnginePorts ports = EnginePorts.single(new InMemoryFireLedger(tasks, log, run, claimOwners), sender)
                 .withOwnership(SlotOwnership.everything(Slots.STORED, run));
         return new SchedulerEngine(ports, clock, settings);
     }

@@ -1,6 +1,7 @@
 package com.coze.timer.application.fakes;
 
 import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.TaskId;
@@ -35,6 +36,36 @@ public class InMemoryFireLedger implements FireLedger {
         this.log = log;
         this.owner = owner;
         this.owners = owners;
+    }
+
+    @Override
+    public void insert(Task task) {
+        store.insert(task);
+    }
+
+    @Override
+    public boolean insertWithinQuota(Task task, long maxActive) {
+        return store.insertWithinQuota(task, maxActive);
+    }
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return store.find(id);
+    }
+
+    @Override
+    public Optional<Task> update(Task task) {
+        return store.update(task);
+    }
+
+    @Override
+    public Skips skipsOf(TaskId id) {
+        return store.skipsOf(id);
+    }
+
+    @Override
+    public boolean delete(TaskId id) {
+        return store.delete(id);
     }
 
     @Override

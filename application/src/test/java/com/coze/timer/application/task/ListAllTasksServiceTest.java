@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
+import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.PageRequest;
@@ -22,7 +23,7 @@ class ListAllTasksServiceTest {
     private static final Caller ADMIN = new Caller(0, true);
 
     private final InMemoryTaskStore store = new InMemoryTaskStore();
-    private final ListAllTasksService service = new ListAllTasksService(store, new InMemoryExecutionLog());
+    private final ListAllTasksService service = new ListAllTasksService(store, new InMemoryExecutionLog(), ManualClock.at("2026-04-22T10:00:00Z"));
 
     @Test
     void anAdminSeesTheTasksOfEveryUserNewestFirst() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
+import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
 import com.coze.timer.application.port.in.ListTasksQuery;
@@ -26,7 +27,8 @@ class ListUserTasksServiceTest {
     private static final Caller OWNER = new Caller(1001, false);
 
     private final InMemoryTaskStore store = new InMemoryTaskStore();
-    private final ListUserTasksService service = new ListUserTasksService(store, new InMemoryExecutionLog());
+    private final ManualClock clock = ManualClock.at("2026-04-22T10:00:00Z");
+    private final ListUserTasksService service = new ListUserTasksService(store, new InMemoryExecutionLog(), clock);
 
     @Test
     void listsTheUsersTasksNewestFirstWithTheTotal() {
@@ -79,6 +81,19 @@ class ListUserTasksServiceTest {
         assertThat(last.tasks()).extracting(Task::createdAt).containsExactly(Instant.parse("2026-04-22T09:10:00Z"));
         assertThat(last.next()).isEmpty();
         assertThat(last.total()).isEqualTo(5);
+    }
+
+    @Test
+    void aClaimedFireNotYetSentIsTheNextRunTimeShownNotTheOccurrenceAfterIt() {
+        Task task = aTask().interval(20).build();
+        Instant claimedAt = task.nextRunTime().orElseThrow().minusSeconds(3);
+        Task claimed = store.put(task.claimNextFire("exec-1", claimedAt.plusSeconds(60), claimedAt).orElseThrow());
+        clock.set(claimedAt);
+
+        TaskPage page = service.list(query(OWNER, 1001, Optional.empty(), PageRequest.first(50))).orElseThrow();
+
+        assertThat(claimed.nextRunTime()).isNotEqualTo(task.nextRunTime());
+        assertThat(page.nextFire(page.tasks().getFirst())).isEqualTo(task.nextRunTime());
     }
 
     @Test

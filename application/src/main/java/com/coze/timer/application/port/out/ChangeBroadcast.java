@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * Tells every other instance that a task was changed through this one, so that its owner applies
- * the change before the next fire goes out. Best effort: a notice lost (its server down) leaves at
- * most the fires already claimed on the owner with the old settings, as the owner re-reads the task
- * when it claims the next one.
+ * the change before the next fire goes out. Best effort: notices published while an instance does
+ * not hear them (its server down) are lost, so an instance that is not {@link #hearing} re-checks
+ * the stored versions of its claimed fires instead (see {@code ClusterChanges}).
  */
 public interface ChangeBroadcast {
 
@@ -27,4 +27,9 @@ public interface ChangeBroadcast {
 
     /** From now on, calls {@code onChange} (on a thread of the broadcast) for every other instance's notice. */
     void listen(Consumer<TaskId> onChange);
+
+    /** Whether this instance hears the other instances' notices right now (false: some may be lost). */
+    default boolean hearing() {
+        return true;
+    }
 }

@@ -13,10 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The engine's view of storage: which fires are due, and batched, version-guarded writes of
- * claims and outcomes. Batches keep the database round trips per fire well below one.
+ * The one port that writes tasks, and with them the fire columns (status, next run, counters, the
+ * claim and its owner): the use cases' changes through its {@link TaskStore} part, the engine's
+ * claims and outcomes through the batched, version-guarded writes below. Batches keep the database
+ * round trips per fire well below one. A cache of upcoming fires is an adapter in front of it,
+ * kept current by its writes; nothing else writes a task.
  */
-public interface FireLedger {
+public interface FireLedger extends TaskStore {
 
     /**
      * Unclaimed tasks of the given stored slots (see {@code Slots}) whose next run time is at or

@@ -1,6 +1,7 @@
 package com.coze.timer.application.port.out;
 
 import java.util.BitSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -37,6 +38,14 @@ public interface SlotOwnership {
     /** The members alive now, this one included: claims of any other owner are orphans. */
     default Set<String> liveMembers() {
         return Set.of(memberId());
+    }
+
+    /**
+     * How many slots each live member fires by the latest membership view, this one included; a
+     * slot being handed over counts for its new owner.
+     */
+    default Map<String, Integer> slotsPerMember() {
+        return Map.of(memberId(), slotCount());
     }
 
     /** Every slot, always, as member "embedded". */

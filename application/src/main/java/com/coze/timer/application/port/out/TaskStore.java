@@ -6,7 +6,8 @@ import com.coze.timer.domain.task.TaskId;
 import java.util.Optional;
 
 /**
- * Where tasks live. Writes are guarded by the task's optimistic {@code version}: an update succeeds
+ * Where tasks live, as the use cases see them: the part of the {@link FireLedger} that reads,
+ * creates, changes and removes single tasks. Writes are guarded by the task's optimistic {@code version}: an update succeeds
  * only if the stored version is still the one the task was read at, and stores it at version + 1.
  */
 public interface TaskStore {

@@ -1,6 +1,6 @@
-package com.coze.timer.application.engine;
+package com.coze.timer.coordination;
 
-import com.coze.timer.application.port.out.UpcomingFires.Entry;
+import com.coze.timer.coordination.UpcomingFires.Entry;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;

@@ -1,6 +1,5 @@
-package com.coze.timer.application.fakes;
+package com.coze.timer.coordination;
 
-import com.coze.timer.application.port.out.UpcomingFires;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.util.BitSet;

@@ -1,7 +1,7 @@
-package com.coze.timer.application.engine;
+package com.coze.timer.coordination;
 
 import com.coze.timer.application.port.out.FireLedger;
-import com.coze.timer.application.port.out.UpcomingFires;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
@@ -20,9 +20,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A {@link FireLedger} that finds due fires in a cache of upcoming fires (Redis in a cluster)
- * instead of scanning storage, and keeps that cache current on every write. Storage stays the
- * truth, so nothing is lost with the cache:
+ * A {@link FireLedger} in front of storage's that finds due fires in a cache of upcoming fires
+ * (Redis in a cluster) instead of scanning storage, and keeps that cache current on every write:
+ * the use cases' and the engine's writes all pass through it. Storage stays the truth, so nothing
+ * is lost with the cache:
  * <ul>
  *   <li>a slot whose cache is missing (new, flushed, or its server restarted) is rebuilt first;</li>
  *   <li>every candidate is re-read from storage, and a cache entry that disagrees is corrected;</li>
@@ -52,6 +53,47 @@ public final class CachedFireLedger implements FireLedger {
         this.cache = cache;
         this.clock = clock;
         this.sweepInterval = sweepInterval;
+    }
+
+    @Override
+    public void insert(Task task) {
+        storage.insert(task);
+        mirror(List.of(task));
+    }
+
+    @Override
+    public boolean insertWithinQuota(Task task, long maxActive) {
+        boolean inserted = storage.insertWithinQuota(task, maxActive);
+        if (inserted) {
+            mirror(List.of(task));
+        }
+        return inserted;
+    }
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return storage.find(id);
+    }
+
+    @Override
+    public Optional<Task> update(Task task) {
+        Optional<Task> written = storage.update(task);
+        written.ifPresent(t -> mirror(List.of(t)));
+        return written;
+    }
+
+    @Override
+    public Skips skipsOf(TaskId id) {
+        return storage.skipsOf(id);
+    }
+
+    @Override
+    public boolean delete(TaskId id) {
+        boolean deleted = storage.delete(id);
+        if (deleted) {
+            forget(id);
+        }
+        return deleted;
     }
 
     @Override
@@ -112,7 +154,7 @@ public final class CachedFireLedger implements FireLedger {
     }
 
     /** Puts the tasks' state into the cache: present while unclaimed with a next run, absent otherwise. */
-    void mirror(List<Task> tasks) {
+    private void mirror(List<Task> tasks) {
         if (tasks.isEmpty() || clock.instant().isBefore(unusableUntil)) {
             return; // an unusable cache is rebuilt in full before its next use
         }
@@ -127,7 +169,7 @@ public final class CachedFireLedger implements FireLedger {
     }
 
     /** Removes a deleted task from the cache. */
-    void forget(TaskId id) {
+    private void forget(TaskId id) {
         if (clock.instant().isBefore(unusableUntil)) {
             return;
         }

@@ -1,4 +1,4 @@
-package com.coze.timer.application.port.out;
+package com.coze.timer.coordination;
 
 import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.coze.timer.application.engine;
+package com.coze.timer.coordination;
 
 import static com.coze.timer.application.fakes.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryFireLedger;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
-import com.coze.timer.application.fakes.InMemoryUpcomingFires;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
@@ -28,7 +27,6 @@ class CachedFireLedgerTest {
     private final InMemoryUpcomingFires cache = new InMemoryUpcomingFires();
     private final CachedFireLedger ledger = new CachedFireLedger(new InMemoryFireLedger(tasks, new InMemoryExecutionLog()), cache,
             clock, Duration.ofMinutes(10));
-    private final CachedTaskStore store = new CachedTaskStore(tasks, ledger);
 
     @BeforeEach
     void passTheFirstSweep() {
@@ -84,12 +82,12 @@ class CachedFireLedgerTest {
     @Test
     void aDeletedTaskLeavesTheCache() {
         TaskId id = stored(aTask().interval(10).build());
-        store.delete(id);
+        ledger.delete(id);
         assertThat(cache.size()).isZero();
     }
 
     private TaskId stored(Task task) {
-        store.insert(task);
+        ledger.insert(task);
         return task.id();
     }
 
