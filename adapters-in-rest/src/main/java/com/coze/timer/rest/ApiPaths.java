@@ -35,6 +35,7 @@ final class ApiPaths {
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}/pause", List.of("PUT")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}/resume", List.of("PUT")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}/run", List.of("POST")),
+            new Path(RestApi.BASE_PATH + "/tasks/{task_id}/signing-secret", List.of("POST")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}/executions", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks/running-count", List.of("GET")),

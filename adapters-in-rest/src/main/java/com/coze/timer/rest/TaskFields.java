@@ -4,6 +4,7 @@ import com.coze.timer.application.json.CanonicalJson;
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.stop.FieldMatch;
 import com.coze.timer.domain.stop.StopCondition;
+import com.coze.timer.domain.task.Delivery;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +36,15 @@ final class TaskFields {
     static final String STOP_CONDITION = "stop_condition";
     static final String NAME = "name";
     static final String LABELS = "labels";
+    static final String RETRY = "retry";
+    static final String TIMEOUT_MS = "timeout_ms";
+    private static final String MAX_RETRIES = "max_retries";
+    private static final String BACKOFF_MS = "backoff_ms";
+    private static final String MAX_BACKOFF_MS = "max_backoff_ms";
 
     /** Every field of a task a request may set, {@code user_id} aside. */
     static final Set<String> TASK_FIELDS = Set.of(TYPE, HTTP_ENDPOINT, METHOD, HEADERS, BODY, INTERVAL_SECONDS,
-            CRON_EXPRESSION, TIME_ZONE, START_TIME, STOP_CONDITION, NAME, LABELS);
+            CRON_EXPRESSION, TIME_ZONE, START_TIME, STOP_CONDITION, NAME, LABELS, RETRY, TIMEOUT_MS);
 
     /** The {@code cron_expression} column's size, in characters. */
     static final int MAX_CRON_CHARS = 255;
@@ -81,6 +87,26 @@ final class TaskFields {
         String text = value.toString();
         requireAtMostBytes(text, BODY, MAX_BODY_BYTES);
         return text;
+    }
+
+    /**
+     * {@code "retry": {"max_retries":…, "backoff_ms":…, "max_backoff_ms":…}} (any of them) and
+     * {@code "timeout_ms"}, as far as they are given.
+     */
+    static Delivery.Choice delivery(JsonFields f) {
+        JsonObject retry = f.object(RETRY).orElse(JsonValue.EMPTY_JSON_OBJECT);
+        for (String key : retry.keySet()) {
+            InvalidArgument.require(Set.of(MAX_RETRIES, BACKOFF_MS, MAX_BACKOFF_MS).contains(key), RETRY + "." + key,
+                    "unknown field '" + RETRY + "." + key + "'");
+        }
+        return new Delivery.Choice(retryField(retry, MAX_RETRIES), retryField(retry, BACKOFF_MS),
+                retryField(retry, MAX_BACKOFF_MS), f.integer(TIMEOUT_MS));
+    }
+
+    private static Optional<Long> retryField(JsonObject retry, String key) {
+        JsonValue value = retry.get(key);
+        return value == null || value == JsonValue.NULL ? Optional.empty()
+                : Optional.of(JsonFields.integer(value, RETRY + "." + key));
     }
 
     /** A cron expression no longer than its column. */

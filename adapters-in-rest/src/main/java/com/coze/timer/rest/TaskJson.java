@@ -12,6 +12,7 @@ import com.coze.timer.domain.schedule.IntervalSchedule;
 import com.coze.timer.domain.schedule.OnceSchedule;
 import com.coze.timer.domain.stop.FieldMatch;
 import com.coze.timer.domain.stop.StopCondition;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.Task;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -27,16 +28,35 @@ import java.util.Optional;
  */
 final class TaskJson {
 
+    private static final String SIGNING_SECRET = "signing_secret";
+
     private TaskJson() {
     }
 
-    /** The answer to a create: {@code {"status":"success","task_id":…,"next_run_time":…}}. */
+    /**
+     * The answer to a create: {@code {"status":"success","task_id":…,"next_run_time":…,"signing_secret":…}},
+     * the only answer besides a rotation's that shows the signing secret.
+     */
     static JsonObject created(Task task) {
         return Json.createObjectBuilder()
                 .add("status", "success")
                 .add("task_id", task.id().toString())
                 .add("next_run_time", time(task.nextRunTime()))
+                .add(SIGNING_SECRET, signingSecret(task))
                 .build();
+    }
+
+    /** The answer to a rotation: {@code {"status":"success","task_id":…,"signing_secret":…}}. */
+    static JsonObject rotated(Task task) {
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("task_id", task.id().toString())
+                .add(SIGNING_SECRET, signingSecret(task))
+                .build();
+    }
+
+    private static JsonValue signingSecret(Task task) {
+        return task.callback().signing().current().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
     }
 
     /** The answer to a resume: {@code {"status":"success","message":…,"next_run_time":…}}. */
@@ -71,6 +91,7 @@ final class TaskJson {
                 .add("labels", labels(task))
                 .add("headers", headers(task))
                 .add("body", task.callback().body().map(TaskJson::json).orElse(JsonValue.NULL));
+        delivery(task.callback().delivery(), json);
         schedule(task, json);
         return json.add("start_time", time(task.schedule().startTime()))
                 .add("stop_condition", stopCondition(task.stopCondition()))
@@ -159,6 +180,14 @@ final class TaskJson {
         JsonObjectBuilder json = Json.createObjectBuilder();
         task.callback().maskedHeaders().forEach(json::add);
         return json.build();
+    }
+
+    /** {@code "retry":{…},"timeout_ms":…}; both null for a task that follows the service's settings. */
+    private static void delivery(Optional<Delivery> delivery, JsonObjectBuilder json) {
+        json.add("retry", delivery.<JsonValue>map(d -> Json.createObjectBuilder().add("max_retries", d.maxRetries())
+                        .add("backoff_ms", d.backoffMs()).add("max_backoff_ms", d.maxBackoffMs()).build())
+                .orElse(JsonValue.NULL));
+        json.add("timeout_ms", delivery.<JsonValue>map(d -> Json.createValue(d.timeoutMs())).orElse(JsonValue.NULL));
     }
 
     private static void schedule(Task task, JsonObjectBuilder json) {

@@ -25,10 +25,11 @@ import java.util.Optional;
 
 /**
  * The body of {@code PATCH /api/v1/tasks/{task_id}}, read into a {@link TaskPatch}: any of the
- * create fields but {@code user_id}, each replacing the stored value. As in a JSON merge patch,
+ * create fields but {@code user_id}, each replacing the stored value ({@code retry} field by field). As in a JSON merge patch,
  * {@code null} removes what can be removed ({@code body}, {@code headers}, {@code stop_condition},
  * {@code name}, {@code labels});
- * it is refused for what a task cannot lack ({@code http_endpoint}, {@code method}, {@code type}) and
+ * it is refused for what a task cannot lack ({@code http_endpoint}, {@code method}, {@code type},
+ * {@code retry}, {@code timeout_ms}) and
  * means "unchanged" for the other schedule fields, which a change of type drops anyway.
  */
 final class TaskPatchRequest {
@@ -43,6 +44,8 @@ final class TaskPatchRequest {
         refuseNull(f, HTTP_ENDPOINT);
         refuseNull(f, METHOD);
         refuseNull(f, TYPE);
+        refuseNull(f, TaskFields.RETRY);
+        refuseNull(f, TaskFields.TIMEOUT_MS);
         return new TaskPatch(
                 f.string(HTTP_ENDPOINT).map(CallbackTargets::parse),
                 f.string(METHOD).map(HttpMethod::fromWire),
@@ -55,7 +58,8 @@ final class TaskPatchRequest {
                 f.string(START_TIME).map(TaskFields::startTime),
                 f.isNull(STOP_CONDITION) ? Optional.of(StopCondition.NONE) : f.value(STOP_CONDITION).map(TaskFields::stopCondition),
                 f.has(NAME) ? Optional.of(f.string(NAME)) : Optional.empty(),
-                f.isNull(LABELS) ? Optional.of(Map.of()) : f.value(LABELS).map(TaskFields::labels));
+                f.isNull(LABELS) ? Optional.of(Map.of()) : f.value(LABELS).map(TaskFields::labels),
+                TaskFields.delivery(f));
     }
 
     private static void refuseNull(JsonFields f, String field) {

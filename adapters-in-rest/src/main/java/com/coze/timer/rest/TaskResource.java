@@ -14,7 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * {@code /api/v1/tasks}: create a task, list all tasks (admin tokens), and show, modify, cancel,
- * pause, resume, run and delete one, and list its executions. Each handler authenticates, reads the
+ * pause, resume, run and delete one, rotate its signing secret, and list its executions. Each handler authenticates, reads the
  * request, calls one use case and maps its result.
  */
 final class TaskResource implements HttpService {
@@ -40,6 +40,7 @@ final class TaskResource implements HttpService {
                 .put("/{taskId}/pause", this::pause)
                 .put("/{taskId}/resume", this::resume)
                 .post("/{taskId}/run", this::run)
+                .post("/{taskId}/signing-secret", this::rotateSigningSecret)
                 .get("/{taskId}/executions", this::executions);
     }
 
@@ -90,6 +91,12 @@ final class TaskResource implements HttpService {
     private void run(ServerRequest req, ServerResponse res) {
         Caller caller = callers.of(req);
         Responses.send(res, useCases.controlTask().run(caller, QueryParams.taskId(req)), Status.ACCEPTED_202, TaskJson::runTriggered);
+    }
+
+    private void rotateSigningSecret(ServerRequest req, ServerResponse res) {
+        Caller caller = callers.of(req);
+        Responses.send(res, useCases.modifyTask().rotateSigningSecret(caller, QueryParams.taskId(req)), Status.OK_200,
+                TaskJson::rotated);
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -133,7 +133,18 @@ class BadInputTest {
                 bad("port 0", endpoint("https://api.example.com:0/hook"), "http_endpoint"),
                 bad("port 65536", endpoint("https://api.example.com:65536/hook"), "http_endpoint"),
                 bad("an unknown field", "{" + VALID + ",\"colour\":\"blue\"}", "colour"),
-                bad("a misspelt field", "{" + VALID + ",\"interval_second\":20}", "interval_second"));
+                bad("a misspelt field", "{" + VALID + ",\"interval_second\":20}", "interval_second"),
+                bad("11 retries", "{" + VALID + ",\"retry\":{\"max_retries\":11}}", "retry.max_retries"),
+                bad("a negative max_retries", "{" + VALID + ",\"retry\":{\"max_retries\":-1}}", "retry.max_retries"),
+                bad("a string max_retries", "{" + VALID + ",\"retry\":{\"max_retries\":\"2\"}}", "retry.max_retries"),
+                bad("a backoff under 100 ms", "{" + VALID + ",\"retry\":{\"backoff_ms\":99}}", "retry.backoff_ms"),
+                bad("a max_backoff_ms under backoff_ms", "{" + VALID + ",\"retry\":{\"backoff_ms\":2000,\"max_backoff_ms\":1000}}",
+                        "retry.max_backoff_ms"),
+                bad("an unknown retry field", "{" + VALID + ",\"retry\":{\"jitter\":true}}", "retry.jitter"),
+                bad("a retry that is no object", "{" + VALID + ",\"retry\":3}", "retry"),
+                bad("timeout_ms under a second", "{" + VALID + ",\"timeout_ms\":999}", "timeout_ms"),
+                bad("timeout_ms over 15 minutes", "{" + VALID + ",\"timeout_ms\":900001}", "timeout_ms"),
+                bad("a fractional timeout_ms", "{" + VALID + ",\"timeout_ms\":1500.5}", "timeout_ms"));
     }
 
     @ParameterizedTest(name = "{0}")

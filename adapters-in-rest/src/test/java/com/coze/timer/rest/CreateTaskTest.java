@@ -35,9 +35,11 @@ class CreateTaskTest {
 
     private static final RestFixture FIXTURE = new RestFixture();
     private final ApiClient api;
+    private final ApiClient other;
 
     CreateTaskTest(Http1Client client) {
         this.api = new ApiClient(client, FIXTURE.userToken);
+        this.other = new ApiClient(client, FIXTURE.otherToken);
     }
 
     @SetUpRoute
@@ -57,7 +59,8 @@ class CreateTaskTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(reply.contentType()).hasValue("application/json; charset=utf-8");
         JsonObject json = reply.json();
-        assertThat(json.keySet()).containsExactlyInAnyOrder("status", "task_id", "next_run_time");
+        assertThat(json.keySet()).containsExactlyInAnyOrder("status", "task_id", "next_run_time", "signing_secret");
+        assertThat(json.getString("signing_secret")).matches("whsec_[A-Za-z0-9+/]{43}=");
         assertThat(json.getString("status")).isEqualTo("success");
         assertThat(json.getString("task_id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(json.getString("next_run_time")).isEqualTo("2026-04-22T10:00:20Z");
@@ -160,5 +163,38 @@ class CreateTaskTest {
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(FIXTURE.store.all().getFirst().stopCondition().fieldMatches().getFirst().expectedJson()).isEqualTo("1E+999999999");
+    }
+
+    @Test
+    void retryAndTimeoutDefaultToTheServiceSettingsAndShowInGet() {
+        String chosen = api.post("/api/v1/tasks", """
+                {"user_id":1001,"type":"once","http_endpoint":"https://api.example.com/x",
+                 "retry":{"max_retries":2},"timeout_ms":60000}""").json().getString("task_id");
+        String plain = api.post("/api/v1/tasks", SEED_REQUEST).json().getString("task_id");
+
+        JsonObject shown = api.get("/api/v1/tasks/" + chosen).json();
+        assertThat(shown.getJsonObject("retry").toString()).isEqualTo("{\"max_retries\":2,\"backoff_ms\":1000,\"max_backoff_ms\":30000}");
+        assertThat(shown.getInt("timeout_ms")).isEqualTo(60000);
+        JsonObject defaults = api.get("/api/v1/tasks/" + plain).json();
+        assertThat(defaults.getJsonObject("retry").toString()).isEqualTo("{\"max_retries\":3,\"backoff_ms\":1000,\"max_backoff_ms\":30000}");
+        assertThat(defaults.getInt("timeout_ms")).isEqualTo(30000);
+    }
+
+    @Test
+    void theSigningSecretShowsOnlyInTheCreateAndRotateAnswers() {
+        ApiClient.Reply created = api.post("/api/v1/tasks", SEED_REQUEST);
+        String id = created.json().getString("task_id");
+        String first = created.json().getString("signing_secret");
+
+        ApiClient.Reply rotated = api.post("/api/v1/tasks/" + id + "/signing-secret", "");
+        String second = rotated.json().getString("signing_secret");
+
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        assertThat(second).startsWith("whsec_").isNotEqualTo(first);
+        assertThat(api.get("/api/v1/tasks/" + id).text()).doesNotContain(first).doesNotContain(second).doesNotContain("whsec_");
+        assertThat(api.get("/api/v1/users/1001/tasks").text()).doesNotContain("whsec_");
+        assertThat(FIXTURE.store.all().getFirst().callback().signing().secretsAt(FIXTURE.clock.instant()))
+                .containsExactly(second, first);
+        assertThat(other.post("/api/v1/tasks/" + id + "/signing-secret", "").status()).isEqualTo(404);
     }
 }

@@ -129,12 +129,29 @@ class ModifyTaskTest {
         "{\"stop_condition\":{\"max_cnt\":-1}}       | stop_condition.max_cnt",
         "{\"headers\":{\"X-A\":[1]}}                 | headers.X-A",
         "{\"headers\":{\"X-A\":\"caf\u00e9\"}}          | headers.X-A",
-        "{\"headers\":{\"X-A\":\"bell\\u0007\"}}        | headers.X-A"})
+        "{\"headers\":{\"X-A\":\"bell\\u0007\"}}        | headers.X-A",
+        "{\"retry\":{\"max_retries\":11}}        | retry.max_retries",
+        "{\"retry\":{\"max_backoff_ms\":200}}    | retry.max_backoff_ms",
+        "{\"retry\":null}                        | retry",
+        "{\"timeout_ms\":null}                   | timeout_ms",
+        "{\"timeout_ms\":100}                    | timeout_ms"})
     void aBadPatchIsA400AndChangesNothing(String body, String field) {
         assertError(api.patch(path, body), 400, "invalid_argument", field);
 
         assertThat(FIXTURE.store.find(task.id())).contains(task);
         assertThat(FIXTURE.changes.scheduled()).isEmpty();
+    }
+
+    @Test
+    void retryAndTimeoutChangeFieldByFieldAndShowInTheAnswer() {
+        JsonObject first = api.patch(path, "{\"retry\":{\"max_retries\":1,\"backoff_ms\":500},\"timeout_ms\":5000}").json();
+        JsonObject second = api.patch(path, "{\"retry\":{\"max_retries\":0}}").json();
+
+        assertThat(first.getJsonObject("retry").toString()).isEqualTo("{\"max_retries\":1,\"backoff_ms\":500,\"max_backoff_ms\":30000}");
+        assertThat(first.getInt("timeout_ms")).isEqualTo(5000);
+        assertThat(second.getJsonObject("retry").toString()).isEqualTo("{\"max_retries\":0,\"backoff_ms\":500,\"max_backoff_ms\":30000}");
+        assertThat(second.getInt("timeout_ms")).isEqualTo(5000);
+        assertThat(api.get(path).json().getJsonObject("retry").getInt("max_retries")).isZero();
     }
 
     @Test

@@ -137,9 +137,15 @@ class OpenApiContractTest {
         adminListingAndWhoAmI();
         tokens();
 
+        String rotate = task + "/signing-secret";
+        checked(Method.POST, rotate, api.post(rotate, ""), 200);
+        checked(Method.POST, unknown + "/signing-secret", api.post(unknown + "/signing-secret", ""), 404);
+        withoutAWorkingToken(Method.POST, rotate);
+
         String cancel = task + "/cancel";
         checked(Method.PUT, cancel, api.put(cancel), 200);
         checked(Method.PUT, cancel, api.put(cancel), 409);
+        checked(Method.POST, rotate, api.post(rotate, ""), 409);
         checked(Method.PATCH, task, api.patch(task, "{\"interval_seconds\": 30}"), 409);
         checked(Method.PUT, unknown + "/cancel", api.put(unknown + "/cancel"), 404);
         withoutAWorkingToken(Method.PUT, cancel);

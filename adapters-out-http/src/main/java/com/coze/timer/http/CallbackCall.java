@@ -1,5 +1,6 @@
 package com.coze.timer.http;
 
+import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
 import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
 import io.github.resilience4j.retry.Retry;
@@ -11,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
@@ -19,7 +21,8 @@ import okhttp3.Response;
 
 /**
  * One fire on its way: a resilience4j retry loop whose every attempt first waits for a token of
- * the host's bucket and then enqueues the request on OkHttp. Nothing blocks a thread: the token
+ * the host's bucket and then enqueues the request on OkHttp, stamped and signed at that moment, with
+ * the fire's own retries and attempt timeout when it brings them. Nothing blocks a thread: the token
  * wait and the backoff are scheduled, the exchange runs on OkHttp's dispatcher.
  *
  * <p>{@link #abort()} marks the fire aborted, cancels the OkHttp call in progress (if any) and
@@ -36,6 +39,7 @@ final class CallbackCall implements InFlightCall {
 
     private final Sending sending;
     private final Request request;
+    private final CallbackRequest fire;
     private final CompletableFuture<CallbackResult> result = new CompletableFuture<>();
     private final AtomicReference<Call> current = new AtomicReference<>();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -43,13 +47,16 @@ final class CallbackCall implements InFlightCall {
     private volatile Instant startedAt;
     private volatile long startedNanos;
 
-    CallbackCall(Sending sending, Request request) {
+    /** {@code request} is {@code fire} as {@link CallbackRequests#toHttp} made it; each attempt stamps and signs it anew. */
+    CallbackCall(Sending sending, Request request, CallbackRequest fire) {
         this.sending = sending;
         this.request = request;
+        this.fire = fire;
     }
 
     void start() {
-        Retry.decorateCompletionStage(sending.retry(), sending.scheduler(), this::attempt).get()
+        Retry retry = sending.retries().retryFor(fire.callback().delivery());
+        Retry.decorateCompletionStage(retry, sending.scheduler(), this::attempt).get()
                 .whenComplete(this::finish);
     }
 
@@ -97,7 +104,8 @@ final class CallbackCall implements InFlightCall {
             startedNanos = System.nanoTime();
             startedAt = sending.clock().instant();
         }
-        Call call = sending.client().newCall(request);
+        Call call = sending.client().newCall(CallbackRequests.forAttempt(request, fire.signing(), sending.clock().instant()));
+        fire.callback().delivery().ifPresent(delivery -> call.timeout().timeout(delivery.timeoutMs(), TimeUnit.MILLISECONDS));
         current.set(call);
         if (aborted) {
             call.cancel(); // abort() ran before this call was visible to it

@@ -1,5 +1,6 @@
 package com.coze.timer.http;
 
+import com.coze.timer.domain.task.Delivery;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -78,6 +79,11 @@ public record HttpCallbackConfig(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The retry and timeout settings as a task holds them: what a task takes where it chooses none. */
+    public Delivery delivery() {
+        return new Delivery(maxRetries, initialBackoff.toMillis(), maxBackoff.toMillis(), callTimeout.toMillis());
     }
 
     /** The request rate allowed to {@code host}. */

@@ -44,7 +44,7 @@ public final class OkHttpCallbackSender implements CallbackSender, AutoCloseable
     public OkHttpCallbackSender(HttpCallbackConfig config, RateBuckets.Source buckets, HttpCallbackObserver observer) {
         this.client = HttpClients.create(config);
         this.scheduler = HttpClients.waitScheduler();
-        this.sending = new Sending(client, RetryPolicy.create(config), new HostRateLimits(config, buckets, scheduler,
+        this.sending = new Sending(client, new RetryPolicy(config), new HostRateLimits(config, buckets, scheduler,
                 client.dispatcher().executorService(), observer),
                 scheduler, config.maxResponseBytes(), Clock.systemUTC());
     }
@@ -56,7 +56,7 @@ public final class OkHttpCallbackSender implements CallbackSender, AutoCloseable
             String error = closed ? "sender closed" : "endpoint is not a valid http(s) URL";
             return new Finished(error, closed, sending.clock().instant());
         }
-        CallbackCall call = new CallbackCall(sending, http.get());
+        CallbackCall call = new CallbackCall(sending, http.get(), request);
         inFlight.add(call);
         call.result().whenComplete((result, never) -> inFlight.remove(call));
         if (closed) {

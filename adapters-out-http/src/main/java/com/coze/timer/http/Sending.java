@@ -1,6 +1,5 @@
 package com.coze.timer.http;
 
-import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
@@ -8,7 +7,7 @@ import okhttp3.OkHttpClient;
 /** What every {@link CallbackCall} of one sender shares: the client, the retry policy, the waits. */
 record Sending(
         OkHttpClient client,
-        Retry retry,
+        RetryPolicy retries,
         HostRateLimits rateLimits,
         ScheduledExecutorService scheduler,
         int maxResponseBytes,

@@ -2,7 +2,9 @@ package com.coze.timer.http;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
 import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
+import com.coze.timer.domain.task.Signing;
 import com.coze.timer.domain.task.TaskId;
 import java.net.URI;
 import java.time.Instant;
@@ -20,6 +22,8 @@ final class Fires {
     private HttpMethod method = HttpMethod.POST;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String body;
+    private Optional<Delivery> delivery = Optional.empty();
+    private Signing signing = Signing.NONE;
     private final TaskId taskId = TaskId.random();
     private final String executionId = UUID.randomUUID().toString();
 
@@ -50,8 +54,18 @@ final class Fires {
         return this;
     }
 
+    Fires delivery(Delivery value) {
+        delivery = Optional.of(value);
+        return this;
+    }
+
+    Fires signing(Signing value) {
+        signing = value;
+        return this;
+    }
+
     CallbackRequest build() {
-        Callback callback = new Callback(URI.create(endpoint), method, headers, Optional.ofNullable(body));
+        Callback callback = new Callback(URI.create(endpoint), method, headers, Optional.ofNullable(body), delivery, signing);
         return new CallbackRequest(taskId, executionId, SCHEDULED, callback);
     }
 }

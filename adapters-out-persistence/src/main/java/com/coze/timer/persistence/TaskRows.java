@@ -8,8 +8,10 @@ import com.coze.timer.domain.schedule.Schedule;
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.schedule.Schedules;
 import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
 import com.coze.timer.domain.task.PendingFire;
+import com.coze.timer.domain.task.Signing;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
@@ -19,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import java.util.Optional;
  * The mapping between a {@link Task} and a {@code tasks} row, shared by the store and the queries.
  *
  * <p>Type, status and method are stored as their API spellings; the schedule as the columns of its
- * kind; headers and body sealed by the {@link SecretBox}, bound to the task id and column. A row is
+ * kind; headers, body and signing secrets sealed by the {@link SecretBox}, bound to the task id and column. A row is
  * rebuilt through the same domain constructors that validate user input, so a row that breaks their
  * rules (or does not decrypt) is reported as an {@link IllegalStateException}, never as bad input.
  * The {@code fire_*} columns hold the task's {@link PendingFire}, all three set or all NULL; {@code name}
@@ -39,13 +42,15 @@ final class TaskRows {
 
     /** The columns {@link #read} needs, for {@code SELECT}s. */
     static final String SELECT_COLUMNS = "task_id, user_id, type, status, http_endpoint, http_method, headers_cipher, "
-            + "body_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, "
+            + "body_cipher, max_retries, backoff_ms, max_backoff_ms, timeout_ms, signing_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, "
             + "execution_count, consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, "
             + "created_at, updated_at, version, name, labels";
     /** The columns a task changes over its life, in the order {@link #bindChanging} binds them. */
     static final String CHANGING_COLUMNS = "type, status, http_endpoint, http_method, headers_cipher, body_cipher, "
-            + "interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, execution_count, "
+            + "max_retries, backoff_ms, max_backoff_ms, timeout_ms, signing_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, execution_count, "
             + "consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, updated_at, name, labels";
+
+    private static final String SIGNING = "signing_cipher";
 
     private final SecretBox secrets;
 
@@ -65,6 +70,7 @@ final class TaskRows {
         statement.setString(i++, callback.headers().isEmpty() ? null
                 : secrets.seal(ColumnJson.headers(callback.headers()), context(task.id(), "headers_cipher")));
         statement.setString(i++, callback.body().map(body -> secrets.seal(body, context(task.id(), "body_cipher"))).orElse(null));
+        i = bindDelivery(statement, i, task.id(), callback);
         bindSchedule(statement, i, schedule);
         i += 3;
         statement.setString(i++, ColumnJson.stopCondition(task.stopCondition()).orElse(null));
@@ -78,6 +84,18 @@ final class TaskRows {
         Jdbc.setInstant(statement, i++, task.updatedAt());
         statement.setString(i++, task.tags().name().orElse(null));
         statement.setString(i++, ColumnJson.labels(task.tags().labels()).orElse(null));
+        return i;
+    }
+
+    private int bindDelivery(PreparedStatement statement, int first, TaskId id, Callback callback) throws SQLException {
+        int i = first;
+        Optional<Delivery> delivery = callback.delivery();
+        statement.setObject(i++, delivery.map(Delivery::maxRetries).orElse(null), Types.INTEGER);
+        statement.setObject(i++, delivery.map(Delivery::backoffMs).orElse(null), Types.BIGINT);
+        statement.setObject(i++, delivery.map(Delivery::maxBackoffMs).orElse(null), Types.BIGINT);
+        statement.setObject(i++, delivery.map(Delivery::timeoutMs).orElse(null), Types.BIGINT);
+        statement.setString(i++, signingText(callback.signing()).map(text -> secrets.seal(text, context(id, SIGNING)))
+                .orElse(null));
         return i;
     }
 
@@ -149,8 +167,32 @@ final class TaskRows {
         String body = row.getString("body_cipher");
         Map<String, String> headerMap = headers == null ? Map.of() : ColumnJson.headers(open(headers, id, "headers_cipher"));
         Optional<String> bodyText = Optional.ofNullable(body).map(sealed -> open(sealed, id, "body_cipher"));
+        Optional<Long> retries = Jdbc.nullableLong(row, "max_retries");
+        Optional<Delivery> delivery = retries.isEmpty() ? Optional.empty() : Optional.of(new Delivery(retries.get().intValue(),
+                row.getLong("backoff_ms"), row.getLong("max_backoff_ms"), row.getLong("timeout_ms")));
+        Signing signing = Optional.ofNullable(row.getString(SIGNING)).map(sealed -> signing(open(sealed, id, SIGNING)))
+                .orElse(Signing.NONE);
         return new Callback(URI.create(row.getString("http_endpoint")), HttpMethod.fromWire(row.getString("http_method")),
-                headerMap, bodyText);
+                headerMap, bodyText, delivery, signing);
+    }
+
+    /** {@code "<current>"} or {@code "<current> <previous> <previous until, epoch ms>"}; none without a secret. */
+    private static Optional<String> signingText(Signing signing) {
+        return signing.current().map(current -> signing.previous()
+                .map(previous -> current + " " + previous + " " + signing.previousUntil().orElseThrow().toEpochMilli())
+                .orElse(current));
+    }
+
+    private static Signing signing(String text) {
+        String[] parts = text.split(" ");
+        if (parts.length == 1) {
+            return new Signing(Optional.of(parts[0]), Optional.empty(), Optional.empty());
+        }
+        if (parts.length != 3) {
+            throw new IllegalStateException(SIGNING + " does not hold one or two secrets");
+        }
+        return new Signing(Optional.of(parts[0]), Optional.of(parts[1]),
+                Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[2]))));
     }
 
     private String open(String sealed, TaskId id, String column) {

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
+import com.coze.timer.domain.task.Signing;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
@@ -87,6 +89,33 @@ class JdbcTaskStoreIT {
         String body = column(task.id(), "body_cipher");
         assertThat(headers).doesNotContain("s3cr3t").doesNotContain("Authorization").doesNotContain("Bearer");
         assertThat(body).doesNotContain("hunter2").doesNotContain("password");
+    }
+
+    @Test
+    void deliverySettingsAndSigningSecretsReadBackAndTheSecretsAreSealed() {
+        Task plain = aTask().build();
+        Signing signing = Signing.generate().rotate(Instant.parse("2026-04-22T10:00:00.123Z"));
+        Task task = plain.modify(plain.callback().withDelivery(new Delivery(0, 250, 4_000, 900_000)).withSigning(signing),
+                plain.schedule(), plain.stopCondition(), plain.updatedAt()).orElseThrow();
+
+        store.insert(task);
+
+        assertThat(store.find(task.id())).contains(task);
+        assertThat(store.find(task.id()).orElseThrow().callback().signing().secretsAt(Instant.parse("2026-04-22T10:00:01Z")))
+                .containsExactly(signing.current().orElseThrow(), signing.previous().orElseThrow());
+        String sealed = column(task.id(), "signing_cipher");
+        assertThat(sealed).doesNotContain("whsec_").doesNotContain(signing.current().orElseThrow().substring(6, 20));
+    }
+
+    @Test
+    void aTaskWithoutDeliverySettingsOrSecretReadsBackWithout() {
+        Task task = aTask().build();
+
+        store.insert(task);
+
+        assertThat(store.find(task.id()).orElseThrow().callback().delivery()).isEmpty();
+        assertThat(store.find(task.id()).orElseThrow().callback().signing()).isEqualTo(Signing.NONE);
+        assertThat(column(task.id(), "signing_cipher")).isNull();
     }
 
     @Test

@@ -87,7 +87,7 @@ final class TimerService implements AutoCloseable {
             metrics.watchEngine(engine, engineSettings.window());
             metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
             cluster.ifPresent(c -> c.reportTo(metrics));
-            TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser());
+            TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser(), http.delivery());
             ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> new ClusterChanges(engine, c.changeBroadcast(), ports.ledger())
                     .listening()).orElse(engine);
             UseCases useCases = UseCaseWiring.useCases(ports.ledger(), db, changes, tokens, policy, clock, engineSettings.lease(),

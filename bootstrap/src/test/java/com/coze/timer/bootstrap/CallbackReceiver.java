@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -22,8 +25,9 @@ import java.util.function.Predicate;
  */
 final class CallbackReceiver implements AutoCloseable {
 
-    /** A received callback. */
-    record Received(String path, String taskId, String executionId, Instant scheduledTime, Instant arrivedAt, String body) {
+    /** A received callback; {@code headers} by lower-case name, the first value of each. */
+    record Received(String path, String taskId, String executionId, Instant scheduledTime, Instant arrivedAt, String body,
+                    Map<String, String> headers) {
     }
 
     /** How to answer one callback. */
@@ -80,7 +84,7 @@ final class CallbackReceiver implements AutoCloseable {
         Received r = new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Timer-Task-Id"),
                 exchange.getRequestHeaders().getFirst("X-Timer-Execution-Id"),
                 scheduled == null ? null : Instant.parse(scheduled), Instant.now(),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), headers(exchange));
         received.add(r);
         Answer answer = answers.apply(r);
         TimerProcess.sleep(answer.delay().toMillis());
@@ -92,6 +96,12 @@ final class CallbackReceiver implements AutoCloseable {
         } catch (IOException e) {
             // The caller went away (an aborted call): nothing to answer.
         }
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
+        return Map.copyOf(headers);
     }
 
     @Override

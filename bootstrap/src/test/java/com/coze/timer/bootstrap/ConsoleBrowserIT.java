@@ -2,10 +2,8 @@ package com.coze.timer.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +28,7 @@ class ConsoleBrowserIT {
 
     @Test
     void anOperatorSignsInFindsATaskAndPausesResumesRunsAndCancelsIt() throws Exception {
-        Optional<Path> modules = globalNodeModules();
+        Optional<Path> modules = NodeModules.globalRoot();
         Optional<Path> playwright = modules.map(root -> root.resolve("playwright-core")).filter(Files::isDirectory);
         String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " (apt-get install chromium)"
                 : modules.isEmpty() ? "node and npm"
@@ -62,21 +60,6 @@ class ConsoleBrowserIT {
             // a first start may print the token once on standard output; no request ever logs it
             assertThat(Files.readString(dataDir.resolve("console.log")).split(Pattern.quote(token), -1).length - 1)
                     .as("the token in the service's output").isLessThanOrEqualTo(1);
-        }
-    }
-
-    /** {@code npm root -g}: where global npm packages live, if node and npm are installed. */
-    private static Optional<Path> globalNodeModules() {
-        try {
-            Process npm = new ProcessBuilder("npm", "root", "-g").redirectErrorStream(true).start();
-            List<String> lines = new String(npm.getInputStream().readAllBytes()).lines().toList();
-            return npm.waitFor(30, TimeUnit.SECONDS) && npm.exitValue() == 0 && !lines.isEmpty()
-                    ? Optional.of(Path.of(lines.getLast().trim())) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
     }
 }

@@ -77,6 +77,27 @@ class FiringIT {
     }
 
     @Test
+    void aTasksOwnRetriesReplaceTheServiceSettings() {
+        receiver.answerWith(r -> new Answer(503, "busy", Duration.ZERO));
+        String id = create(withDelivery(once("/own-retries"), "\"retry\": {\"max_retries\": 1, \"backoff_ms\": 400}"));
+        awaitStatus(id, "failed", Duration.ofSeconds(10));
+        List<Received> attempts = receiver.receivedAt("/own-retries");
+        assertThat(attempts).hasSize(2); // the service's settings would have made 4
+        assertThat(Duration.between(attempts.get(0).arrivedAt(), attempts.get(1).arrivedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+        assertThat(task(id).getJsonObject("last_execution").getInt("attempts")).isEqualTo(2);
+    }
+
+    @Test
+    void aTasksOwnTimeoutEndsAnAttemptSooner() {
+        receiver.answerWith(r -> new Answer(200, "{}", Duration.ofSeconds(5)));
+        String id = create(withDelivery(once("/own-timeout"), "\"retry\": {\"max_retries\": 0}, \"timeout_ms\": 1000"));
+        awaitStatus(id, "failed", Duration.ofSeconds(10));
+        JsonObject last = task(id).getJsonObject("last_execution");
+        assertThat(last.getString("error")).contains("timed out");
+        assertThat(last.getJsonNumber("duration_ms").longValue()).isLessThan(4_000);
+    }
+
+    @Test
     void aClientErrorIsNotRetriedAndFailsAOnceTask() {
         receiver.answerWith(r -> new Answer(400, "{\"error\": \"bad\"}", Duration.ZERO));
         String id = create(once("/bad"));
@@ -144,6 +165,10 @@ class FiringIT {
 
     private String once(String path) {
         return "{\"user_id\": 1, \"type\": \"once\", \"http_endpoint\": \"" + receiver.url(path) + "\"}";
+    }
+
+    private static String withDelivery(String json, String fields) {
+        return json.substring(0, json.length() - 1) + ", " + fields + "}";
     }
 
     private static JsonObject task(String id) {

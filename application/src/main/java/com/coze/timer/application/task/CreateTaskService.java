@@ -9,12 +9,17 @@ import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.endpoint.CallbackTargets;
+import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.Signing;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Creates a task: checks the caller, the target and the quota, stores it, and hands it to the engine. */
+/**
+ * Creates a task: checks the caller, the target and the quota, gives it its delivery settings and a
+ * fresh signing secret, stores it, and hands it to the engine.
+ */
 public final class CreateTaskService implements CreateTask {
 
     private final TaskStore store;
@@ -64,7 +69,9 @@ public final class CreateTaskService implements CreateTask {
     private Result<Task> build(CreateTaskCommand c) {
         try {
             Instant now = clock.instant();
-            return Result.ok(Task.create(TaskId.random(), c.userId(), c.schedule(), c.callback(), c.stopCondition(), now)
+            Callback callback = c.callback().withDelivery(c.delivery().applyTo(policy.delivery()))
+                    .withSigning(Signing.generate());
+            return Result.ok(Task.create(TaskId.random(), c.userId(), c.schedule(), callback, c.stopCondition(), now)
                     .withTags(c.tags(), now));
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));

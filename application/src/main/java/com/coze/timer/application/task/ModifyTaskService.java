@@ -15,6 +15,7 @@ import com.coze.timer.domain.schedule.Schedule;
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.schedule.Schedules;
 import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import com.coze.timer.domain.task.TaskTags;
@@ -24,6 +25,7 @@ import java.util.Optional;
 /**
  * Modifies a task that has not ended. Given fields replace the stored ones; schedule fields are
  * merged with the current schedule when the type stays, and the next fire is recomputed from now.
+ * Rotating the signing secret is a modification too: only the secrets change.
  */
 public final class ModifyTaskService implements ModifyTask {
 
@@ -49,9 +51,21 @@ public final class ModifyTaskService implements ModifyTask {
         return result;
     }
 
+    @Override
+    public Result<Task> rotateSigningSecret(Caller caller, String taskId) {
+        Result<Task> result = updates.apply(caller, taskId, task -> task.modify(
+                task.callback().withSigning(task.callback().signing().rotate(clock.instant())), task.schedule(),
+                task.stopCondition(), clock.instant()));
+        if (result instanceof Result.Ok<Task> ok) {
+            TaskLog.signingSecretRotated(ok.value());
+            changes.scheduled(ok.value());
+        }
+        return result;
+    }
+
     private Result<Task> applyPatch(Task task, TaskPatch patch) {
         try {
-            Callback callback = callback(task.callback(), patch);
+            Callback callback = callback(task.callback(), patch, policy.delivery());
             CallbackTargets.checkHost(callback.endpoint(), policy.allowPrivateTargets());
             Schedule schedule = patch.touchesSchedule() ? schedule(task.schedule(), patch, clock.instant()) : task.schedule();
             TaskTags tags = patch.tagsOf(task.tags());
@@ -62,12 +76,14 @@ public final class ModifyTaskService implements ModifyTask {
         }
     }
 
-    private static Callback callback(Callback current, TaskPatch patch) {
+    private static Callback callback(Callback current, TaskPatch patch, Delivery defaults) {
         Optional<String> body = patch.body().isPresent()
                 ? patch.body().filter(text -> !text.equals("null"))
                 : current.body();
+        Optional<Delivery> delivery = patch.delivery().isEmpty() ? current.delivery()
+                : Optional.of(patch.delivery().applyTo(current.delivery().orElse(defaults)));
         return new Callback(patch.endpoint().orElse(current.endpoint()), patch.method().orElse(current.method()),
-                patch.headers().orElse(current.headers()), body);
+                patch.headers().orElse(current.headers()), body, delivery, current.signing());
     }
 
     private static Schedule schedule(Schedule current, TaskPatch patch, Instant now) {

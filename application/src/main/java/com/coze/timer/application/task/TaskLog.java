@@ -45,6 +45,10 @@ public final class TaskLog {
                 + " type=" + task.schedule().type().wire() + " next_run_time=" + time(task.nextRunTime()));
     }
 
+    public static void signingSecretRotated(Task task) {
+        log(() -> "task " + task.id() + " signing secret rotated: user=" + task.userId());
+    }
+
     public static void cancelled(Task task) {
         log(() -> "task " + task.id() + " cancelled: user=" + task.userId() + " executions=" + task.executionCount());
     }

@@ -1,5 +1,6 @@
 package com.coze.timer.application.fakes;
 
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.application.port.in.TaskPatch;
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
@@ -25,6 +26,8 @@ public final class TaskPatchBuilder {
 
     private TaskPatchBuilder() {
     }
+
+    private Delivery.Choice delivery = Delivery.Choice.NONE;
 
     public static TaskPatchBuilder aPatch() {
         return new TaskPatchBuilder();
@@ -94,8 +97,13 @@ public final class TaskPatchBuilder {
         return this;
     }
 
+    public TaskPatchBuilder delivery(Delivery.Choice value) {
+        delivery = value;
+        return this;
+    }
+
     public TaskPatch build() {
         return new TaskPatch(endpoint, method, headers, body, type, intervalSeconds, cronExpression, timeZone, startTime,
-                stopCondition, name, labels);
+                stopCondition, name, labels, delivery);
     }
 }

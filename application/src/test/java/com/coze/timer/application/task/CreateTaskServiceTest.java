@@ -8,7 +8,9 @@ import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.fakes.RecordingScheduleChanges;
+import com.coze.timer.application.port.in.CreateTaskCommand;
 import com.coze.timer.domain.Rejection;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.time.Instant;
@@ -38,6 +40,36 @@ class CreateTaskServiceTest {
         assertThat(task.userId()).isEqualTo(1001);
         assertThat(store.find(task.id())).contains(task);
         assertThat(changes.scheduled()).containsExactly(task);
+    }
+
+    @Test
+    void aNewTaskHasItsOwnSecretAndTheServiceSettingsWhereItChoseNone() {
+        TaskPolicy policy = new TaskPolicy(false, 10, new Delivery(5, 200, 2_000, 10_000));
+        Delivery.Choice choice = new Delivery.Choice(Optional.of(1L), Optional.empty(), Optional.empty(), Optional.of(90_000L));
+        CreateTaskCommand plain = aTask().command(USER);
+        CreateTaskCommand chosen = new CreateTaskCommand(USER, plain.userId(), plain.schedule(), plain.callback(),
+                plain.stopCondition(), plain.tags(), choice);
+
+        Task first = service(policy).create(plain).orElseThrow();
+        Task second = service(policy).create(chosen).orElseThrow();
+
+        assertThat(first.callback().delivery()).contains(new Delivery(5, 200, 2_000, 10_000));
+        assertThat(second.callback().delivery()).contains(new Delivery(1, 200, 2_000, 90_000));
+        assertThat(first.callback().signing().current()).hasValueSatisfying(secret -> assertThat(secret).startsWith("whsec_"));
+        assertThat(second.callback().signing().current()).isNotEqualTo(first.callback().signing().current());
+    }
+
+    @Test
+    void aBackoffAboveTheServicesCapIsRefusedNamingTheCap() {
+        CreateTaskCommand plain = aTask().command(USER);
+        CreateTaskCommand chosen = new CreateTaskCommand(USER, plain.userId(), plain.schedule(), plain.callback(),
+                plain.stopCondition(), plain.tags(), new Delivery.Choice(Optional.empty(), Optional.of(60_000L), Optional.empty(),
+                Optional.empty()));
+
+        Rejection refused = rejectionOf(service(TaskPolicy.DEFAULT).create(chosen));
+
+        assertThat(refused.field()).isEqualTo("retry.max_backoff_ms");
+        assertThat(store.all()).isEmpty();
     }
 
     @Test

@@ -15,7 +15,9 @@ import com.coze.timer.domain.schedule.CronSchedule;
 import com.coze.timer.domain.schedule.IntervalSchedule;
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
+import com.coze.timer.domain.task.Signing;
 import com.coze.timer.domain.task.Task;
 import java.net.URI;
 import java.time.Duration;
@@ -128,6 +130,56 @@ class ModifyTaskServiceTest {
         Task modified = service.modify(OWNER, task.id().toString(), aPatch().intervalSeconds(60).build()).orElseThrow();
 
         assertThat(modified.nextRunTime()).contains(Instant.parse("2026-05-01T00:00:00Z"));
+    }
+
+    @Test
+    void aRetryChangeReplacesOnlyTheFieldsItNamesAndKeepsTheSecret() {
+        Task task = store.put(aTask().build());
+        Task created = store.put(task.modify(task.callback().withDelivery(new Delivery(3, 1_000, 30_000, 30_000))
+                .withSigning(Signing.generate()), task.schedule(), task.stopCondition(), clock.instant()).orElseThrow());
+
+        Task modified = service.modify(OWNER, task.id().toString(), aPatch().delivery(new Delivery.Choice(Optional.of(0L),
+                Optional.empty(), Optional.empty(), Optional.of(60_000L))).build()).orElseThrow();
+
+        assertThat(modified.callback().delivery()).contains(new Delivery(0, 1_000, 30_000, 60_000));
+        assertThat(modified.callback().signing()).isEqualTo(created.callback().signing());
+    }
+
+    @Test
+    void aRetryChangeOfATaskWithoutSettingsStartsFromTheServiceSettings() {
+        Task task = store.put(aTask().build());
+        TaskPolicy policy = new TaskPolicy(false, 10, new Delivery(5, 200, 2_000, 10_000));
+
+        Task modified = service(policy).modify(OWNER, task.id().toString(), aPatch().delivery(new Delivery.Choice(Optional.empty(),
+                Optional.of(500L), Optional.empty(), Optional.empty())).build()).orElseThrow();
+
+        assertThat(modified.callback().delivery()).contains(new Delivery(5, 500, 2_000, 10_000));
+    }
+
+    @Test
+    void rotatingTheSecretKeepsTheOldOneForTheOverlapAndTellsTheEngine() {
+        Task task = store.put(aTask().build());
+        Signing old = Signing.generate();
+        store.put(task.modify(task.callback().withSigning(old), task.schedule(), task.stopCondition(), clock.instant()).orElseThrow());
+
+        Task rotated = service.rotateSigningSecret(OWNER, task.id().toString()).orElseThrow();
+
+        assertThat(rotated.callback().signing().previous()).isEqualTo(old.current());
+        assertThat(rotated.callback().signing().current()).isNotEqualTo(old.current());
+        assertThat(rotated.callback().signing().previousUntil()).contains(clock.instant().plus(Signing.OVERLAP));
+        assertThat(rotated.nextRunTime()).isEqualTo(task.nextRunTime());
+        assertThat(store.find(task.id())).contains(rotated);
+        assertThat(changes.scheduled()).containsExactly(rotated);
+    }
+
+    @Test
+    void rotatingTheSecretOfAnEndedOrAnotherUsersTaskIsRefused() {
+        Task ended = store.put(aTask().build().cancel(clock.instant()).orElseThrow());
+        Task others = store.put(aTask().ownedBy(2002).build());
+
+        assertThat(rejectionOf(service.rotateSigningSecret(OWNER, ended.id().toString())).code()).isEqualTo(Rejection.Code.CONFLICT);
+        assertThat(rejectionOf(service.rotateSigningSecret(OWNER, others.id().toString())).code())
+                .isEqualTo(Rejection.Code.NOT_FOUND);
     }
 
     @Test

@@ -13,16 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP request a task sends when it fires: endpoint, method, the user's headers and an optional
- * JSON body (as text). Validated on construction; the headers keep the user's order.
+ * JSON body (as text), how hard it is tried ({@link Delivery}; none: as the sender is set up) and the
+ * secrets it is signed with ({@link Signing}). Validated on construction; the headers keep the user's order.
  */
-public record Callback(URI endpoint, HttpMethod method, Map<String, String> headers, Optional<String> body) {
+public record Callback(URI endpoint, HttpMethod method, Map<String, String> headers, Optional<String> body,
+                       Optional<Delivery> delivery, Signing signing) {
 
     /** Upper bound of all header names and values together. */
     public static final int MAX_HEADERS_BYTES = 16 * 1024;
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     /** Headers the service sets itself, which a task may not override. */
     private static final Set<String> RESERVED = Set.of("host", "content-length", "connection", "transfer-encoding",
-            "upgrade", "te", "trailer", "keep-alive", "proxy-connection");
+            "upgrade", "te", "trailer", "keep-alive", "proxy-connection", "webhook-id", "webhook-timestamp", "webhook-signature");
 
     public Callback {
         InvalidArgument.require(endpoint != null, "http_endpoint", "http_endpoint is required");
@@ -30,7 +32,22 @@ public record Callback(URI endpoint, HttpMethod method, Map<String, String> head
         method = method == null ? HttpMethod.POST : method;
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
         body = body == null ? Optional.empty() : body;
+        delivery = delivery == null ? Optional.empty() : delivery;
+        signing = signing == null ? Signing.NONE : signing;
         validateHeaders(headers);
+    }
+
+    /** A request sent as the sender is set up, unsigned. */
+    public Callback(URI endpoint, HttpMethod method, Map<String, String> headers, Optional<String> body) {
+        this(endpoint, method, headers, body, Optional.empty(), Signing.NONE);
+    }
+
+    public Callback withDelivery(Delivery newDelivery) {
+        return new Callback(endpoint, method, headers, body, Optional.of(newDelivery), signing);
+    }
+
+    public Callback withSigning(Signing newSigning) {
+        return new Callback(endpoint, method, headers, body, delivery, newSigning);
     }
 
     private static void validateHeaders(Map<String, String> headers) {

@@ -75,7 +75,8 @@ class CallbackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Host", "host", "Content-Length", "Transfer-Encoding", "Connection", "X-Timer-Task-Id",
-        "x-timer-execution-id", "X-Timer-Scheduled-Time", "X-TIMER-Anything"})
+        "x-timer-execution-id", "X-Timer-Scheduled-Time", "X-TIMER-Anything", "webhook-id", "Webhook-Timestamp",
+        "webhook-signature"})
     void givenAHeaderTheServiceSets_thenItIsRefusedNamingThatHeader(String name) {
         assertRefusedOn("headers." + name, () -> withHeaders(Map.of(name, "value")));
     }

@@ -4,12 +4,16 @@ import com.coze.timer.application.auth.Caller;
 import com.coze.timer.domain.schedule.Schedule;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.TaskTags;
 import java.util.Objects;
 
-/** A request to create a task for {@code userId}; the values have already validated themselves. */
+/**
+ * A request to create a task for {@code userId}; the values have already validated themselves.
+ * {@code delivery} holds the retry and timeout settings the user chose; the service's fill the rest.
+ */
 public record CreateTaskCommand(Caller caller, long userId, Schedule schedule, Callback callback, StopCondition stopCondition,
-                                TaskTags tags) {
+                                TaskTags tags, Delivery.Choice delivery) {
 
     public CreateTaskCommand {
         Objects.requireNonNull(caller, "caller");
@@ -17,5 +21,12 @@ public record CreateTaskCommand(Caller caller, long userId, Schedule schedule, C
         Objects.requireNonNull(callback, "callback");
         stopCondition = stopCondition == null ? StopCondition.NONE : stopCondition;
         tags = tags == null ? TaskTags.NONE : tags;
+        delivery = delivery == null ? Delivery.Choice.NONE : delivery;
+    }
+
+    /** With the service's delivery settings. */
+    public CreateTaskCommand(Caller caller, long userId, Schedule schedule, Callback callback, StopCondition stopCondition,
+                             TaskTags tags) {
+        this(caller, userId, schedule, callback, stopCondition, tags, Delivery.Choice.NONE);
     }
 }

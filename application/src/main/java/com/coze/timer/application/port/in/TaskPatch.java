@@ -2,6 +2,7 @@ package com.coze.timer.application.port.in;
 
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
 import com.coze.timer.domain.task.TaskTags;
 import java.net.URI;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * The fields a modification changes; an empty field stays as it is. {@code body} holds the new
  * body's JSON text, where the text {@code null} removes the body; {@code name} holds the new name,
- * or none to remove it; {@code labels} replace all the labels.
+ * or none to remove it; {@code labels} replace all the labels; {@code delivery} changes the retry
+ * and timeout settings it names.
  */
 public record TaskPatch(
         Optional<URI> endpoint,
@@ -26,7 +28,22 @@ public record TaskPatch(
         Optional<Instant> startTime,
         Optional<StopCondition> stopCondition,
         Optional<Optional<String>> name,
-        Optional<Map<String, String>> labels) {
+        Optional<Map<String, String>> labels,
+        Delivery.Choice delivery) {
+
+    public TaskPatch {
+        delivery = delivery == null ? Delivery.Choice.NONE : delivery;
+    }
+
+    /** A patch that leaves the delivery settings as they are. */
+    public TaskPatch(Optional<URI> endpoint, Optional<HttpMethod> method, Optional<Map<String, String>> headers,
+                     Optional<String> body, Optional<ScheduleType> type, Optional<Long> intervalSeconds,
+                     Optional<String> cronExpression, Optional<String> timeZone, Optional<Instant> startTime,
+                     Optional<StopCondition> stopCondition, Optional<Optional<String>> name,
+                     Optional<Map<String, String>> labels) {
+        this(endpoint, method, headers, body, type, intervalSeconds, cronExpression, timeZone, startTime, stopCondition,
+                name, labels, Delivery.Choice.NONE);
+    }
 
     /** The task's name and labels once this patch is applied. */
     public TaskTags tagsOf(TaskTags current) {
@@ -41,6 +58,6 @@ public record TaskPatch(
 
     public boolean isEmpty() {
         return !touchesSchedule() && endpoint.isEmpty() && method.isEmpty() && headers.isEmpty()
-                && body.isEmpty() && stopCondition.isEmpty() && name.isEmpty() && labels.isEmpty();
+                && body.isEmpty() && stopCondition.isEmpty() && name.isEmpty() && labels.isEmpty() && delivery.isEmpty();
     }
 }

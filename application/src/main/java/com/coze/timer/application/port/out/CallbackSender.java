@@ -1,6 +1,7 @@
 package com.coze.timer.application.port.out;
 
 import com.coze.timer.domain.task.Callback;
+import com.coze.timer.domain.task.Signing;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,8 +17,21 @@ public interface CallbackSender {
     /** Starts sending; the returned call completes once the fire is done, whatever its outcome. */
     InFlightCall send(CallbackRequest request);
 
-    /** One fire's request. {@code executionId} is sent on every attempt as {@code X-Timer-Execution-Id}. */
-    record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback) {
+    /**
+     * One fire's request. {@code executionId} is sent on every attempt as {@code X-Timer-Execution-Id}
+     * and {@code webhook-id}; every attempt is signed with the secrets of {@code signing} that hold
+     * at its time.
+     */
+    record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback, Signing signing) {
+
+        public CallbackRequest {
+            signing = signing == null ? Signing.NONE : signing;
+        }
+
+        /** A request of the task's own callback, signed with its secrets. */
+        public CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback) {
+            this(taskId, executionId, scheduledTime, callback, callback.signing());
+        }
     }
 
     /** A call under way. */
