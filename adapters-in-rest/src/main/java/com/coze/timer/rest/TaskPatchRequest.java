@@ -55,7 +55,10 @@ final class TaskPatchRequest {
                 f.string(START_TIME).map(TaskFields::startTime),
                 f.isNull(STOP_CONDITION) ? Optional.of(StopCondition.NONE) : f.value(STOP_CONDITION).map(TaskFields::stopCondition),
                 f.has(NAME) ? Optional.of(f.string(NAME)) : Optional.empty(),
-                f.isNull(LABELS) ? Optional.of(Map.of()) : f.value(LABELS).map(TaskFields::labels));
+                f.isNull(LABELS) ? Optional.of(Map.of()) : f.value(LABELS).map(TaskFields::labels),
+                f.has(TaskFields.FAILURE_CALLBACK_URL)
+                        ? Optional.of(f.string(TaskFields.FAILURE_CALLBACK_URL).map(TaskFields::failureCallbackUrl))
+                        : Optional.empty());
     }
 
     private static void refuseNull(JsonFields f, String field) {

@@ -27,7 +27,8 @@ public record UseCases(
         ListExecutions listExecutions,
         Authenticate authenticate,
         ManageTokens manageTokens,
-        ControlTask controlTask) {
+        ControlTask controlTask,
+        DeadLetterUseCases deadLetters) {
 
     public UseCases {
         Objects.requireNonNull(createTask, "createTask");
@@ -42,17 +43,18 @@ public record UseCases(
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(manageTokens, "manageTokens");
         Objects.requireNonNull(controlTask, "controlTask");
+        Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     /** These use cases with {@code getTask} in place of this one's. */
     public UseCases withGetTask(GetTask getTask) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, deadLetters);
     }
 
     /** These use cases with {@code authenticate} in place of this one's. */
     public UseCases withAuthenticate(Authenticate authenticate) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, deadLetters);
     }
 }

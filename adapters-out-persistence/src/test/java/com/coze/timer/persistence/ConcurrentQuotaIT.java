@@ -68,6 +68,6 @@ class ConcurrentQuotaIT {
     private static CreateTaskCommand command() {
         Task shape = aTask().interval(60).build();
         return new CreateTaskCommand(new Caller(USER, false), USER, shape.schedule(), shape.callback(), shape.stopCondition(),
-                TaskTags.NONE);
+                TaskTags.NONE, java.util.Optional.empty());
     }
 }

@@ -43,6 +43,8 @@ public final class CreateTaskService implements CreateTask {
     private Result<Void> checkTarget(CreateTaskCommand command) {
         try {
             CallbackTargets.checkHost(command.callback().endpoint(), policy.allowPrivateTargets());
+            command.failureCallback().ifPresent(url -> CallbackTargets.checkHost(url, policy.allowPrivateTargets(),
+                    Task.FAILURE_CALLBACK_URL));
             return Result.ok(null);
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
@@ -65,7 +67,7 @@ public final class CreateTaskService implements CreateTask {
         try {
             Instant now = clock.instant();
             return Result.ok(Task.create(TaskId.random(), c.userId(), c.schedule(), c.callback(), c.stopCondition(), now)
-                    .withTags(c.tags(), now));
+                    .withTags(c.tags(), now).withFailureCallback(c.failureCallback(), now));
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
         }

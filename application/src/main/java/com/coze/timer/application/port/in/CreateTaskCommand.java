@@ -5,11 +5,16 @@ import com.coze.timer.domain.schedule.Schedule;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.TaskTags;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
-/** A request to create a task for {@code userId}; the values have already validated themselves. */
+/**
+ * A request to create a task for {@code userId}; the values have already validated themselves.
+ * {@code failureCallback} is where its final failures are reported, if anywhere.
+ */
 public record CreateTaskCommand(Caller caller, long userId, Schedule schedule, Callback callback, StopCondition stopCondition,
-                                TaskTags tags) {
+                                TaskTags tags, Optional<URI> failureCallback) {
 
     public CreateTaskCommand {
         Objects.requireNonNull(caller, "caller");
@@ -17,5 +22,6 @@ public record CreateTaskCommand(Caller caller, long userId, Schedule schedule, C
         Objects.requireNonNull(callback, "callback");
         stopCondition = stopCondition == null ? StopCondition.NONE : stopCondition;
         tags = tags == null ? TaskTags.NONE : tags;
+        failureCallback = failureCallback == null ? Optional.empty() : failureCallback;
     }
 }

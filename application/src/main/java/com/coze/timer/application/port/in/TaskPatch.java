@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The fields a modification changes; an empty field stays as it is. {@code body} holds the new
  * body's JSON text, where the text {@code null} removes the body; {@code name} holds the new name,
- * or none to remove it; {@code labels} replace all the labels.
+ * or none to remove it; {@code labels} replace all the labels; {@code failureCallback} the new
+ * {@code failure_callback_url}, or none to remove it.
  */
 public record TaskPatch(
         Optional<URI> endpoint,
@@ -26,7 +27,8 @@ public record TaskPatch(
         Optional<Instant> startTime,
         Optional<StopCondition> stopCondition,
         Optional<Optional<String>> name,
-        Optional<Map<String, String>> labels) {
+        Optional<Map<String, String>> labels,
+        Optional<Optional<URI>> failureCallback) {
 
     /** The task's name and labels once this patch is applied. */
     public TaskTags tagsOf(TaskTags current) {
@@ -41,6 +43,6 @@ public record TaskPatch(
 
     public boolean isEmpty() {
         return !touchesSchedule() && endpoint.isEmpty() && method.isEmpty() && headers.isEmpty()
-                && body.isEmpty() && stopCondition.isEmpty() && name.isEmpty() && labels.isEmpty();
+                && body.isEmpty() && stopCondition.isEmpty() && name.isEmpty() && labels.isEmpty() && failureCallback.isEmpty();
     }
 }

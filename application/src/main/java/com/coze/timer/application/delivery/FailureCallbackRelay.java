@@ -1,0 +1,118 @@
+package com.coze.timer.application.delivery;
+
+import com.coze.timer.application.port.out.CallbackSender;
+import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
+import com.coze.timer.application.port.out.DeliveryMetrics;
+import com.coze.timer.application.port.out.FailureNotice;
+import com.coze.timer.application.port.out.FailureOutbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * Sends the failure callbacks of the outbox: claims due notices (for a lease longer than any send,
+ * retries included), sends them through the {@link CallbackSender} (its retries, rate limits and
+ * address checks), and removes each once its sending ended, delivered or failed for good. A relay
+ * that dies between claim and removal leaves its notices to be claimed again after the lease, by
+ * any instance, and sent with the same id: at least once, never under two ids.
+ *
+ * <p>Threading: {@link #start} makes its own thread, which alone runs the loop; {@link #close} may
+ * be called from any thread.
+ */
+public final class FailureCallbackRelay implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(FailureCallbackRelay.class.getName());
+    private static final int BATCH = 50;
+
+    private final FailureOutbox outbox;
+    private final CallbackSender sender;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private final String owner;
+    private final Duration lease;
+    private final Duration pollInterval;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public FailureCallbackRelay(FailureOutbox outbox, CallbackSender sender, DeliveryMetrics metrics, Clock clock, String owner,
+                                Duration lease, Duration pollInterval) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.owner = owner;
+        this.lease = lease;
+        this.pollInterval = pollInterval;
+        this.thread = Thread.ofPlatform().name("timer-failure-callbacks").daemon().unstarted(this::run);
+    }
+
+    public FailureCallbackRelay start() {
+        thread.start();
+        return this;
+    }
+
+    /** Claims and sends one batch; returns how many notices it claimed. Called by the relay thread (or a test). */
+    public int relayOnce() {
+        Instant now = clock.instant();
+        List<FailureNotice> claimed = outbox.claim(owner, now, now.plus(lease), BATCH);
+        List<CompletableFuture<Void>> sends = claimed.stream().map(this::send).toList();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        return claimed.size();
+    }
+
+    private CompletableFuture<Void> send(FailureNotice notice) {
+        return sender.send(DeliveryRequests.failureCallback(notice)).result().thenAccept(result -> finish(notice, result));
+    }
+
+    private void finish(FailureNotice notice, CallbackResult result) {
+        if (result.aborted()) {
+            return; // shutting down: claimed again after the lease
+        }
+        if (result.success()) {
+            metrics.failureCallbackSent();
+        } else {
+            metrics.failureCallbackFailed();
+            LOG.warning("failure callback " + notice.noticeId() + " of task " + notice.taskId() + " execution "
+                    + notice.executionId() + " to " + notice.target() + " failed after " + result.attempts() + " attempts: "
+                    + result.error().orElse("HTTP " + result.httpStatus()));
+        }
+        outbox.done(notice.noticeId());
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (relayOnce() == 0) {
+                    Thread.sleep(pollInterval);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warning("relaying failure callbacks failed, trying again in " + pollInterval.toMillis() + " ms: " + e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollInterval);
+        } catch (InterruptedException e) {
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package com.coze.timer.application.retention;
+
+import com.coze.timer.application.port.out.DeadLetters;
+import com.coze.timer.application.port.out.DeliveryMetrics;
+import com.coze.timer.application.port.out.LogPurging;
+import com.coze.timer.domain.task.TaskId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.IntSupplier;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the execution log and the dead letters within their bounds ({@link RetentionSettings}):
+ * records older than the retention, records of a task beyond its newest {@code maxLogsPerTask},
+ * dead letters older than theirs. It never stalls firing: it runs on its own thread and its own
+ * pooled connection, deletes in small {@code LIMIT}ed batches (each its own short transaction) and
+ * pauses between batches, so that the outcome writer's transactions wait for a lock at most the
+ * length of one small delete.
+ *
+ * <p>Threading: {@link #start} makes its own thread, which alone runs the rounds; {@link #close}
+ * may be called from any thread.
+ */
+public final class LogPurge implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LogPurge.class.getName());
+    /** Tasks over the cap handled per round; the rest wait for the next one. */
+    private static final int TASKS_PER_ROUND = 200;
+
+    private final LogPurging log;
+    private final DeadLetters deadLetters;
+    private final DeliveryMetrics metrics;
+    private final RetentionSettings settings;
+    private final Clock clock;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public LogPurge(LogPurging log, DeadLetters deadLetters, DeliveryMetrics metrics, RetentionSettings settings, Clock clock) {
+        this.log = log;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().name("timer-log-purge").daemon().unstarted(this::run);
+    }
+
+    public LogPurge start() {
+        if (settings.purges()) {
+            thread.start();
+        }
+        return this;
+    }
+
+    /** One round: every bound applied until nothing is over it. Returns the execution records purged. */
+    public long purgeOnce() throws InterruptedException {
+        Instant now = clock.instant();
+        long purged = 0;
+        if (settings.logs().isPresent()) {
+            Instant cutoff = now.minus(settings.logs().get());
+            purged += inBatches(() -> log.purgeCreatedBefore(cutoff, settings.batchSize()), true);
+        }
+        if (settings.maxLogsPerTask().isPresent()) {
+            int keep = settings.maxLogsPerTask().getAsInt();
+            for (TaskId task : log.tasksOver(keep, TASKS_PER_ROUND)) {
+                purged += inBatches(() -> log.purgeBeyond(task, keep, settings.batchSize()), true);
+            }
+        }
+        if (settings.deadLetters().isPresent()) {
+            Instant cutoff = now.minus(settings.deadLetters().get());
+            inBatches(() -> deadLetters.purgeFailedBefore(cutoff, settings.batchSize()), false);
+        }
+        return purged;
+    }
+
+    /** Runs {@code batch} until it deletes less than a full batch, pausing between batches. */
+    private long inBatches(IntSupplier batch, boolean logRows) throws InterruptedException {
+        long total = 0;
+        while (running) {
+            int deleted = batch.getAsInt();
+            total += deleted;
+            if (logRows && deleted > 0) {
+                metrics.logsPurged(deleted);
+            }
+            if (deleted < settings.batchSize()) {
+                break;
+            }
+            Thread.sleep(settings.pause());
+        }
+        return total;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long purged = purgeOnce();
+                if (purged > 0) {
+                    LOG.fine(() -> "purged " + purged + " execution records");
+                }
+                Thread.sleep(settings.interval());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warning("purging the execution log failed, trying again in " + settings.interval().toSeconds() + " s: "
+                        + e.getMessage());
+                try {
+                    Thread.sleep(settings.interval());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
