@@ -108,6 +108,9 @@ public final class FailureCallbackRelay implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            return; // never started
+        }
         thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(5));

@@ -5,6 +5,7 @@ import com.coze.timer.application.port.out.DeliveryMetrics;
 import com.coze.timer.application.port.out.LogPurging;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntSupplier;
 import java.util.logging.Logger;
@@ -113,9 +114,12 @@ public final class LogPurge implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            return; // never started
+        }
         thread.interrupt();
         try {
-            thread.join(java.time.Duration.ofSeconds(5));
+            thread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
