@@ -1,7 +1,7 @@
 package com.coze.timer.rest;
 
 import com.coze.timer.application.port.in.DeadLetterPage;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

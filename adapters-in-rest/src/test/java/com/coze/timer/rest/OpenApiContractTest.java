@@ -1,6 +1,6 @@
 package com.coze.timer.rest;
 
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import java.util.Optional;
 import java.util.OptionalInt;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package com.coze.timer.persistence;
 
 import com.coze.timer.application.listing.DeadLetterCursor;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.DeadLetters;
 import com.coze.timer.domain.task.TaskId;
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.listing.DeadLetterCursor;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.DeadLetters;
 import com.coze.timer.application.port.out.FailureNotice;
 import com.coze.timer.application.port.out.FailureOutbox;

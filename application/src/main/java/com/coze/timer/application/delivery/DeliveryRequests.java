@@ -1,7 +1,7 @@
 package com.coze.timer.application.delivery;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.FailureNotice;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.HttpMethod;

@@ -4,7 +4,7 @@ import com.coze.timer.application.listing.DeadLetterCursor;
 import com.coze.timer.application.port.in.DeadLetterPage;
 import com.coze.timer.application.port.in.DeadLetterQuery;
 import com.coze.timer.application.port.in.ListDeadLetters;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.DeadLetters;
 import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;

@@ -4,7 +4,7 @@ import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.port.in.RedriveDeadLetter;
 import com.coze.timer.application.port.out.CallbackSender;
 import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.DeadLetters;
 import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.domain.Result;

@@ -1,6 +1,6 @@
 package com.coze.timer.application.engine;
 
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.FailureNotice;
 import com.coze.timer.application.port.out.FinalFailure;
 import com.coze.timer.application.port.out.FireLedger.Completion;

@@ -1,6 +1,6 @@
 package com.coze.timer.application.listing;
 
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package com.coze.timer.application.fakes;
 
 import com.coze.timer.application.listing.DeadLetterCursor;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.DeadLetters;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package com.coze.timer.application.port.in;
 
 import com.coze.timer.application.listing.DeadLetterCursor;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package com.coze.timer.application.port.in;
 
 import com.coze.timer.application.auth.Caller;
-import com.coze.timer.application.port.out.DeadLetter;
+import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.domain.Result;
 
 /**

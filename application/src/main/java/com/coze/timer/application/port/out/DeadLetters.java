@@ -1,6 +1,7 @@
 package com.coze.timer.application.port.out;
 
 import com.coze.timer.application.listing.DeadLetterCursor;
+import com.coze.timer.domain.execution.DeadLetter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.coze.timer.application.port.out;
 
+import com.coze.timer.domain.execution.DeadLetter;
 import java.util.Optional;
 
 /**

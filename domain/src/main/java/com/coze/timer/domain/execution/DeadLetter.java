@@ -1,4 +1,4 @@
-package com.coze.timer.application.port.out;
+package com.coze.timer.domain.execution;
 
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.TaskId;
