@@ -127,13 +127,8 @@ final class JdbcDeadLetters implements DeadLetters {
 
     @Override
     public int purgeFailedBefore(Instant cutoff, int limit) {
-        return jdbc.run("purging dead letters", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dead_letters WHERE failed_at < ? LIMIT ?")) {
-                Jdbc.setInstant(delete, 1, cutoff);
-                delete.setInt(2, limit);
-                return delete.executeUpdate();
-            }
-        });
+        return JdbcLogPurging.deleteBefore(jdbc, "purging dead letters", "DELETE FROM dead_letters WHERE failed_at < ? LIMIT ?", cutoff,
+                limit);
     }
 
     /** Binds {@code failed_at, attempts, http_status, error} from {@code first} on. */

@@ -27,8 +27,13 @@ final class JdbcLogPurging implements LogPurging {
 
     @Override
     public int purgeCreatedBefore(Instant cutoff, int limit) {
-        return jdbc.run("purging old executions", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM task_logs WHERE created_at < ? LIMIT ?")) {
+        return deleteBefore(jdbc, "purging old executions", "DELETE FROM task_logs WHERE created_at < ? LIMIT ?", cutoff, limit);
+    }
+
+    /** Runs {@code sql}, a {@code DELETE} with the parameters cut-off and limit; returns the rows deleted. */
+    static int deleteBefore(Jdbc jdbc, String what, String sql, Instant cutoff, int limit) {
+        return jdbc.run(what, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(sql)) {
                 Jdbc.setInstant(delete, 1, cutoff);
                 delete.setInt(2, limit);
                 return delete.executeUpdate();

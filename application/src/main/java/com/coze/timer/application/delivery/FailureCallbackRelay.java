@@ -1,5 +1,6 @@
 package com.coze.timer.application.delivery;
 
+import com.coze.timer.application.jobs.RepeatingJob;
 import com.coze.timer.application.port.out.CallbackSender;
 import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.DeliveryMetrics;
@@ -19,8 +20,8 @@ import java.util.logging.Logger;
  * that dies between claim and removal leaves its notices to be claimed again after the lease, by
  * any instance, and sent with the same id: at least once, never under two ids.
  *
- * <p>Threading: {@link #start} makes its own thread, which alone runs the loop; {@link #close} may
- * be called from any thread.
+ * <p>Threading: {@link #start} starts its {@link RepeatingJob}, whose thread alone relays; {@link #close}
+ * may be called from any thread.
  */
 public final class FailureCallbackRelay implements AutoCloseable {
 
@@ -33,9 +34,7 @@ public final class FailureCallbackRelay implements AutoCloseable {
     private final Clock clock;
     private final String owner;
     private final Duration lease;
-    private final Duration pollInterval;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final RepeatingJob job;
 
     public FailureCallbackRelay(FailureOutbox outbox, CallbackSender sender, DeliveryMetrics metrics, Clock clock, String owner,
                                 Duration lease, Duration pollInterval) {
@@ -45,12 +44,11 @@ public final class FailureCallbackRelay implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.lease = lease;
-        this.pollInterval = pollInterval;
-        this.thread = Thread.ofPlatform().name("timer-failure-callbacks").daemon().unstarted(this::run);
+        this.job = new RepeatingJob("timer-failure-callbacks", "relaying failure callbacks", () -> relayOnce() > 0, pollInterval, LOG);
     }
 
     public FailureCallbackRelay start() {
-        thread.start();
+        job.start();
         return this;
     }
 
@@ -82,40 +80,8 @@ public final class FailureCallbackRelay implements AutoCloseable {
         outbox.done(notice.noticeId());
     }
 
-    private void run() {
-        while (running) {
-            try {
-                if (relayOnce() == 0) {
-                    Thread.sleep(pollInterval);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warning("relaying failure callbacks failed, trying again in " + pollInterval.toMillis() + " ms: " + e.getMessage());
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(pollInterval);
-        } catch (InterruptedException e) {
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        if (thread.getState() == Thread.State.NEW) {
-            return; // never started
-        }
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        job.close();
     }
 }

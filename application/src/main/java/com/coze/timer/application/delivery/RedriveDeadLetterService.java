@@ -64,8 +64,7 @@ public final class RedriveDeadLetterService implements RedriveDeadLetter {
 
     /** The log record of a redrive; a target that echoes the request finds the secret header values masked in it. */
     private static ExecutionRecord record(DeadLetter deadLetter, CallbackResult result) {
-        ExecutionOutcome outcome = result.aborted() ? ExecutionOutcome.ABORTED
-                : result.success() ? ExecutionOutcome.SUCCESS : ExecutionOutcome.FAILURE;
+        ExecutionOutcome outcome = ExecutionOutcome.of(result.aborted(), result.success());
         return new ExecutionRecord(0, deadLetter.executionId(), deadLetter.taskId(), deadLetter.userId(), deadLetter.scheduledTime(),
                 result.startedAt(), result.durationMs(), result.httpStatus(),
                 result.body().map(text -> SecretHeaders.redactIn(text, deadLetter.request().headers())), result.attempts(), outcome,

@@ -1,11 +1,11 @@
 package com.coze.timer.application.retention;
 
+import com.coze.timer.application.jobs.RepeatingJob;
 import com.coze.timer.application.port.out.DeadLetters;
 import com.coze.timer.application.port.out.DeliveryMetrics;
 import com.coze.timer.application.port.out.LogPurging;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntSupplier;
 import java.util.logging.Logger;
@@ -18,8 +18,8 @@ import java.util.logging.Logger;
  * pauses between batches, so that the outcome writer's transactions wait for a lock at most the
  * length of one small delete.
  *
- * <p>Threading: {@link #start} makes its own thread, which alone runs the rounds; {@link #close}
- * may be called from any thread.
+ * <p>Threading: {@link #start} starts its {@link RepeatingJob}, whose thread alone purges (or the
+ * caller of {@link #purgeOnce}, in a test); {@link #close} may be called from any thread.
  */
 public final class LogPurge implements AutoCloseable {
 
@@ -32,8 +32,7 @@ public final class LogPurge implements AutoCloseable {
     private final DeliveryMetrics metrics;
     private final RetentionSettings settings;
     private final Clock clock;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final RepeatingJob job;
 
     public LogPurge(LogPurging log, DeadLetters deadLetters, DeliveryMetrics metrics, RetentionSettings settings, Clock clock) {
         this.log = log;
@@ -41,12 +40,15 @@ public final class LogPurge implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
-        this.thread = Thread.ofPlatform().name("timer-log-purge").daemon().unstarted(this::run);
+        this.job = new RepeatingJob("timer-log-purge", "purging the execution log", () -> {
+            purgeOnce();
+            return false;
+        }, settings.interval(), LOG);
     }
 
     public LogPurge start() {
         if (settings.purges()) {
-            thread.start();
+            job.start();
         }
         return this;
     }
@@ -75,7 +77,7 @@ public final class LogPurge implements AutoCloseable {
     /** Runs {@code batch} until it deletes less than a full batch, pausing between batches. */
     private long inBatches(IntSupplier batch, boolean logRows) throws InterruptedException {
         long total = 0;
-        while (running) {
+        while (true) {
             int deleted = batch.getAsInt();
             total += deleted;
             if (logRows && deleted > 0) {
@@ -89,39 +91,8 @@ public final class LogPurge implements AutoCloseable {
         return total;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                long purged = purgeOnce();
-                if (purged > 0) {
-                    LOG.fine(() -> "purged " + purged + " execution records");
-                }
-                Thread.sleep(settings.interval());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warning("purging the execution log failed, trying again in " + settings.interval().toSeconds() + " s: "
-                        + e.getMessage());
-                try {
-                    Thread.sleep(settings.interval());
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        if (thread.getState() == Thread.State.NEW) {
-            return; // never started
-        }
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        job.close();
     }
 }
