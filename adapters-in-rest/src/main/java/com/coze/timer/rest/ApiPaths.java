@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The API's paths and the methods each serves, as routed by {@link TaskResource},
- * {@link UserTaskResource}, {@link TokenResource} and {@link RestApi} and documented in
+ * {@link UserTaskResource}, {@link TokenResource}, {@link DeadLetterResource} and {@link RestApi} and documented in
  * {@code META-INF/openapi.yaml} (a test holds the three together). A request on one of these paths
  * with another method is answered 405 with {@code Allow}; on any other path under {@code /api}, 404.
  */
@@ -40,6 +40,9 @@ final class ApiPaths {
             new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/users/{user_id}/tasks/running-count", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/users/{user_id}/tokens", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/users/{user_id}/dead-letters", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/dead-letters/{dead_letter_id}", List.of("DELETE")),
+            new Path(RestApi.BASE_PATH + "/dead-letters/{dead_letter_id}/redrive", List.of("POST")),
             new Path(RestApi.BASE_PATH + "/tokens", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/tokens/{token_id}", List.of("DELETE")));
 

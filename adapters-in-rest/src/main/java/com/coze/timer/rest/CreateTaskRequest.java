@@ -59,8 +59,9 @@ final class CreateTaskRequest {
                 f.string(START_TIME).map(TaskFields::startTime).orElse(null));
         StopCondition stop = f.value(STOP_CONDITION).map(TaskFields::stopCondition).orElse(StopCondition.NONE);
         TaskTags tags = new TaskTags(f.string(NAME), f.value(LABELS).map(TaskFields::labels).orElse(Map.of()));
+        Optional<URI> failureCallback = f.string(TaskFields.FAILURE_CALLBACK_URL).map(TaskFields::failureCallbackUrl);
         return new CreateTaskCommand(caller, userId, schedule, new Callback(endpoint, method, headers, body), stop, tags,
-                TaskFields.delivery(f));
+                TaskFields.delivery(f), failureCallback);
     }
 
     private static Set<String> fields() {

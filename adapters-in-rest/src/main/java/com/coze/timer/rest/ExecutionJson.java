@@ -37,6 +37,7 @@ final class ExecutionJson {
                 .add("log_id", record.logId())
                 .add("scheduled_time", Times.format(record.scheduledTime()))
                 .add("started_at", Times.format(record.startedAt())), record)
+                .add("redrive", record.redrive())
                 .build();
     }
 

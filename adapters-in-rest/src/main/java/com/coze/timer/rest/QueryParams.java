@@ -36,7 +36,7 @@ final class QueryParams {
         return integer(req, "limit").map(Math::toIntExact).orElse(defaultLimit);
     }
 
-    private static int offset(ServerRequest req) {
+    static int offset(ServerRequest req) {
         return integer(req, "offset").map(Math::toIntExact).orElse(0);
     }
 

@@ -11,8 +11,10 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
 
 /**
- * The REST API v1: {@code /api/v1/tasks}, {@code /api/v1/users/{user_id}/tasks} and who a token acts
- * for, {@code /api/v1/me}, the members sharing the firing, {@code /api/v1/cluster}, with bearer tokens, JSON everywhere (errors included), and an error
+ * The REST API v1: {@code /api/v1/tasks}, {@code /api/v1/users/{user_id}/tasks}, dead letters
+ * ({@code /api/v1/dead-letters}, {@code /api/v1/users/{user_id}/dead-letters}), who a token acts
+ * for, {@code /api/v1/me}, and the members sharing the firing, {@code /api/v1/cluster}, with
+ * bearer tokens, JSON everywhere (errors included), and an error
  * document for every refusal.
  *
  * <pre>
@@ -42,10 +44,13 @@ public final class RestApi {
         });
         ErrorResponses.register(routing);
         TokenResource tokens = new TokenResource(useCases, callers);
+        DeadLetterResource deadLetters = new DeadLetterResource(useCases.deadLetters(), callers);
         routing.register(BASE_PATH + "/tasks", new TaskResource(useCases, callers, new JsonBodies(config)))
                 .register(BASE_PATH + "/users", new UserTaskResource(useCases, callers))
                 .register(BASE_PATH + "/tokens", tokens)
                 .get(BASE_PATH + "/users/{userId}/tokens", tokens::listOfUser)
+                .register(BASE_PATH + "/dead-letters", deadLetters)
+                .get(BASE_PATH + "/users/{userId}/dead-letters", deadLetters::listOfUser)
                 .get(BASE_PATH + "/me", (req, res) -> Responses.send(res, Status.OK_200, TaskJson.caller(callers.of(req))))
                 .get(BASE_PATH + "/cluster", (req, res) -> {
                     callers.of(req);

@@ -1,5 +1,9 @@
 package com.coze.timer.rest;
 
+import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.endpoint.CallbackTargets;
+import java.net.URI;
+
 import com.coze.timer.application.json.CanonicalJson;
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.stop.FieldMatch;
@@ -43,8 +47,14 @@ final class TaskFields {
     private static final String MAX_BACKOFF_MS = "max_backoff_ms";
 
     /** Every field of a task a request may set, {@code user_id} aside. */
+    static final String FAILURE_CALLBACK_URL = Task.FAILURE_CALLBACK_URL;
     static final Set<String> TASK_FIELDS = Set.of(TYPE, HTTP_ENDPOINT, METHOD, HEADERS, BODY, INTERVAL_SECONDS,
-            CRON_EXPRESSION, TIME_ZONE, START_TIME, STOP_CONDITION, NAME, LABELS, RETRY, TIMEOUT_MS);
+            CRON_EXPRESSION, TIME_ZONE, START_TIME, STOP_CONDITION, NAME, LABELS, RETRY, TIMEOUT_MS, FAILURE_CALLBACK_URL);
+
+    /** A {@code failure_callback_url}: an endpoint by the same rules, errors naming that field. */
+    static URI failureCallbackUrl(String text) {
+        return CallbackTargets.parse(text, FAILURE_CALLBACK_URL);
+    }
 
     /** The {@code cron_expression} column's size, in characters. */
     static final int MAX_CRON_CHARS = 255;

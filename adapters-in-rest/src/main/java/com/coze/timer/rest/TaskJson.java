@@ -89,6 +89,8 @@ final class TaskJson {
                 .add("method", task.callback().method().name())
                 .add("name", name(task))
                 .add("labels", labels(task))
+                .add("failure_callback_url", task.failureCallback().<JsonValue>map(url -> Json.createValue(url.toString()))
+                        .orElse(JsonValue.NULL))
                 .add("headers", headers(task))
                 .add("body", task.callback().body().map(TaskJson::json).orElse(JsonValue.NULL));
         delivery(task.callback().delivery(), json);

@@ -59,7 +59,10 @@ final class TaskPatchRequest {
                 f.isNull(STOP_CONDITION) ? Optional.of(StopCondition.NONE) : f.value(STOP_CONDITION).map(TaskFields::stopCondition),
                 f.has(NAME) ? Optional.of(f.string(NAME)) : Optional.empty(),
                 f.isNull(LABELS) ? Optional.of(Map.of()) : f.value(LABELS).map(TaskFields::labels),
-                TaskFields.delivery(f));
+                TaskFields.delivery(f),
+                f.has(TaskFields.FAILURE_CALLBACK_URL)
+                        ? Optional.of(f.string(TaskFields.FAILURE_CALLBACK_URL).map(TaskFields::failureCallbackUrl))
+                        : Optional.empty());
     }
 
     private static void refuseNull(JsonFields f, String field) {

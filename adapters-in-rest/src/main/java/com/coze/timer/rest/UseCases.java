@@ -29,7 +29,8 @@ public record UseCases(
         Authenticate authenticate,
         ManageTokens manageTokens,
         ControlTask controlTask,
-        ViewCluster viewCluster) {
+        ViewCluster viewCluster,
+        DeadLetterUseCases deadLetters) {
 
     public UseCases {
         Objects.requireNonNull(createTask, "createTask");
@@ -45,17 +46,18 @@ public record UseCases(
         Objects.requireNonNull(manageTokens, "manageTokens");
         Objects.requireNonNull(controlTask, "controlTask");
         Objects.requireNonNull(viewCluster, "viewCluster");
+        Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     /** These use cases with {@code getTask} in place of this one's. */
     public UseCases withGetTask(GetTask getTask) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster, deadLetters);
     }
 
     /** These use cases with {@code authenticate} in place of this one's. */
     public UseCases withAuthenticate(Authenticate authenticate) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster, deadLetters);
     }
 }

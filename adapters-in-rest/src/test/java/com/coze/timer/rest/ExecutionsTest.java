@@ -61,7 +61,7 @@ class ExecutionsTest {
         assertThat(json.get("next_before")).isEqualTo(JsonValue.NULL);
         JsonObject newest = json.getJsonArray("executions").getJsonObject(0);
         assertThat(newest.keySet()).containsExactlyInAnyOrder("execution_id", "log_id", "scheduled_time", "started_at",
-                "duration_ms", "http_status", "response_body", "attempts", "outcome", "error");
+                "duration_ms", "http_status", "response_body", "attempts", "outcome", "error", "redrive");
         assertThat(newest.getString("scheduled_time")).isEqualTo("2026-04-22T10:00:28Z");
         assertThat(newest.getString("started_at")).isEqualTo("2026-04-22T10:00:28.015Z");
         assertThat(newest.getInt("log_id")).isEqualTo((int) records.getLast().logId());

@@ -1,5 +1,8 @@
 package com.coze.timer.rest;
 
+import com.coze.timer.domain.execution.DeadLetter;
+import java.util.Optional;
+import java.util.OptionalInt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -136,6 +139,7 @@ class OpenApiContractTest {
         taskControl(task, unknown);
         adminListingAndWhoAmI();
         tokens();
+        deadLetters(stored);
 
         String rotate = task + "/signing-secret";
         checked(Method.POST, rotate, api.post(rotate, ""), 200);
@@ -187,6 +191,28 @@ class OpenApiContractTest {
         withoutAWorkingToken(Method.GET, "/api/v1/me");
         checked(Method.GET, "/api/v1/cluster", api.get("/api/v1/cluster"), 200);
         withoutAWorkingToken(Method.GET, "/api/v1/cluster");
+    }
+
+    /** The listing of a user's dead letters, a redrive and a deletion, and of an unknown one. */
+    private void deadLetters(Task task) {
+        DeadLetter failed = new DeadLetter("7c9e6679-7425-40de-944b-e07fc1f90ae7", task.id(), task.userId(), "exec-1",
+                task.createdAt(), task.createdAt(), 4, OptionalInt.of(503), Optional.of("HTTP 503"), task.callback());
+        FIXTURE.deadLetters.add(failed);
+        String list = "/api/v1/users/1001/dead-letters";
+        checked(Method.GET, list, api.get(list + "?limit=1"), 200);
+        checked(Method.GET, list, api.get(list + "?limit=0"), 400);
+        checked(Method.GET, list, other.get(list), 403);
+        withoutAWorkingToken(Method.GET, list);
+
+        String one = "/api/v1/dead-letters/" + failed.deadLetterId();
+        String unknown = "/api/v1/dead-letters/6ba7b810-9dad-41d1-80b4-00c04fd430c8";
+        checked(Method.POST, one + "/redrive", api.post(one + "/redrive", ""), 202);
+        checked(Method.POST, one + "/redrive", other.post(one + "/redrive", ""), 404);
+        withoutAWorkingToken(Method.POST, one + "/redrive");
+        checked(Method.DELETE, one, other.delete(one), 404);
+        checked(Method.DELETE, one, api.delete(one), 200);
+        checked(Method.DELETE, unknown, api.delete(unknown), 404);
+        withoutAWorkingToken(Method.DELETE, one);
     }
 
     /** The listings, and the revocation of a token minted for it. */

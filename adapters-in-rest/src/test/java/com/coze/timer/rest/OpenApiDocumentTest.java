@@ -58,7 +58,7 @@ class OpenApiDocumentTest {
     void theRunningServerAnswersEveryDescribedCallWithAnApiHandler() {
         for (Route call : documentedCalls()) {
             String path = call.path().replace("{task_id}", "550e8400-e29b-41d4-a716-446655440000").replace("{user_id}", "1001")
-                    .replace("{token_id}", "99999");
+                    .replace("{token_id}", "99999").replace("{dead_letter_id}", "6ba7b810-9dad-41d1-80b4-00c04fd430c8");
             assertThat(path).as("every path parameter filled").doesNotContain("{");
             ApiClient.Reply reply = api.call(Method.create(call.method()), path);
             assertThat(reply.status()).as(call + " answered " + reply.text()).isNotEqualTo(405);

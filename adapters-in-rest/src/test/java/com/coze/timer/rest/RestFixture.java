@@ -1,7 +1,12 @@
 package com.coze.timer.rest;
 
 import com.coze.timer.application.auth.TokenService;
+import com.coze.timer.application.delivery.DeleteDeadLetterService;
+import com.coze.timer.application.delivery.ListDeadLettersService;
+import com.coze.timer.application.delivery.RedriveDeadLetterService;
 import com.coze.timer.application.fakes.InMemoryApiTokens;
+import com.coze.timer.application.fakes.InMemoryDeadLetters;
+import com.coze.timer.application.fakes.ScriptedCallbackSender;
 import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
@@ -37,6 +42,8 @@ final class RestFixture {
     final InMemoryTaskStore store = new InMemoryTaskStore(log);
     final RecordingScheduleChanges changes = new RecordingScheduleChanges();
     final InMemoryApiTokens tokens = new InMemoryApiTokens();
+    final InMemoryDeadLetters deadLetters = new InMemoryDeadLetters();
+    final ScriptedCallbackSender sender = new ScriptedCallbackSender();
     final TokenService tokenService = new TokenService(tokens, clock);
     final String userToken = tokenService.mint(USER, false, "user");
     final String otherToken = tokenService.mint(OTHER_USER, false, "other user");
@@ -57,7 +64,9 @@ final class RestFixture {
                 tokenService,
                 tokenService,
                 new ControlTaskService(store, changes, clock, java.time.Duration.ofMinutes(3)),
-                new ViewClusterService(SlotOwnership.everything(Slots.STORED), false));
+                new ViewClusterService(SlotOwnership.everything(Slots.STORED), false),
+                new DeadLetterUseCases(new ListDeadLettersService(deadLetters), new RedriveDeadLetterService(deadLetters, sender, store, log, clock),
+                        new DeleteDeadLetterService(deadLetters)));
     }
 
     void routing(HttpRouting.Builder routing) {
@@ -67,6 +76,7 @@ final class RestFixture {
     /** Forgets every task and execution (the tokens stay). */
     void reset() {
         store.clear();
+        deadLetters.clear();
         log.clear();
         changes.clear();
         clock.set(java.time.Instant.parse("2026-04-22T10:00:00Z"));

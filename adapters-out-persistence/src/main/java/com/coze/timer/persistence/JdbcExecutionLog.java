@@ -27,12 +27,14 @@ import java.util.OptionalInt;
 final class JdbcExecutionLog implements ExecutionLog {
 
     private static final String COLUMNS = "execution_id, task_id, user_id, scheduled_time, started_at, duration_ms, "
-            + "http_status, response_body, attempts, outcome, error";
+            + "http_status, response_body, attempts, outcome, error, redrive";
     static final String INSERT = "INSERT INTO task_logs (" + COLUMNS + ", created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** {@link #INSERT} only while the task exists: its 13th parameter is the task id again. */
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** {@link #INSERT} only while the task exists: its 14th parameter is the task id again. */
     static final String INSERT_IF_TASK_EXISTS = "INSERT INTO task_logs (" + COLUMNS + ", created_at)"
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE EXISTS (SELECT 1 FROM tasks WHERE task_id = ?)";
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE EXISTS (SELECT 1 FROM tasks WHERE task_id = ?)";
+    /** The index of the task id parameter of {@link #INSERT_IF_TASK_EXISTS}. */
+    static final int GUARD_TASK_ID = 14;
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -52,7 +54,7 @@ final class JdbcExecutionLog implements ExecutionLog {
                     if (!key.next()) {
                         throw new SQLException("no log_id was generated");
                     }
-                    return withLogId(record, key.getLong(1));
+                    return record.withLogId(key.getLong(1));
                 }
             }
         });
@@ -104,7 +106,7 @@ final class JdbcExecutionLog implements ExecutionLog {
         return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
-    /** Binds the 12 parameters of {@link #INSERT}. */
+    /** Binds the 13 parameters of {@link #INSERT}. */
     void bind(PreparedStatement insert, ExecutionRecord record) throws SQLException {
         insert.setString(1, record.executionId());
         insert.setString(2, record.taskId().toString());
@@ -117,7 +119,8 @@ final class JdbcExecutionLog implements ExecutionLog {
         insert.setInt(9, record.attempts());
         insert.setString(10, record.outcome().wire());
         insert.setString(11, record.error().orElse(null));
-        Jdbc.setInstant(insert, 12, clock.instant());
+        insert.setBoolean(12, record.redrive());
+        Jdbc.setInstant(insert, 13, clock.instant());
     }
 
     private static List<ExecutionRecord> readAll(PreparedStatement query) throws SQLException {
@@ -139,11 +142,6 @@ final class JdbcExecutionLog implements ExecutionLog {
                 Jdbc.requiredInstant(row, "scheduled_time"), Jdbc.requiredInstant(row, "started_at"),
                 row.getLong("duration_ms"), httpStatus, Optional.ofNullable(row.getString("response_body")),
                 row.getInt("attempts"), ExecutionOutcome.fromWire(row.getString("outcome")),
-                Optional.ofNullable(row.getString("error")));
-    }
-
-    private static ExecutionRecord withLogId(ExecutionRecord r, long logId) {
-        return new ExecutionRecord(logId, r.executionId(), r.taskId(), r.userId(), r.scheduledTime(), r.startedAt(),
-                r.durationMs(), r.httpStatus(), r.responseBody(), r.attempts(), r.outcome(), r.error());
+                Optional.ofNullable(row.getString("error")), row.getBoolean("redrive"));
     }
 }

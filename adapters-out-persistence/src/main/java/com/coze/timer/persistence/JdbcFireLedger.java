@@ -1,5 +1,6 @@
 package com.coze.timer.persistence;
 
+import com.coze.timer.application.port.out.FinalFailure;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Skips;
@@ -22,8 +23,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@link FireLedger} on the {@code tasks} and {@code task_logs} tables: the one writer of tasks.
- * The use cases' single-task writes are the {@link JdbcTaskStore}'s. The engine changes only a
+ * {@link FireLedger} on the {@code tasks} and {@code task_logs} tables (and, for fires that finally
+ * failed, {@code dead_letters} and {@code failure_outbox}): the one writer of tasks. The use cases'
+ * single-task writes are the {@link JdbcTaskStore}'s. The engine changes only a
  * task's fire state (status, next run, counters, pending fire), so its writes touch only those
  * columns; the version guard makes that safe against a user's concurrent change of the rest.
  * Writes are JDBC batches in one transaction, so a whole batch of fires costs a few round trips.
@@ -51,10 +53,12 @@ final class JdbcFireLedger implements FireLedger {
     private final TaskRows rows;
     private final JdbcTaskStore tasks;
     private final JdbcExecutionLog log;
+    private final JdbcDeadLetters deadLetters;
     private final String owner;
 
     /** A ledger that records {@code owner} as the holder of the fires it claims. */
-    JdbcFireLedger(Jdbc jdbc, TaskRows rows, JdbcExecutionLog log, String owner) {
+    JdbcFireLedger(Jdbc jdbc, TaskRows rows, JdbcExecutionLog log, JdbcDeadLetters deadLetters, String owner) {
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.rows = rows;
         this.tasks = new JdbcTaskStore(jdbc, rows);
@@ -190,6 +194,7 @@ final class JdbcFireLedger implements FireLedger {
         }
         return jdbc.inTransaction("recording " + completions.size() + " executions", connection -> {
             appendRecords(connection, completions);
+            storeFinalFailures(connection, completions);
             List<Task> toWrite = completions.stream().flatMap(c -> c.task().stream()).toList();
             List<Optional<Task>> written = writeFireStates(connection, toWrite);
             List<Optional<Task>> results = new ArrayList<>(completions.size());
@@ -222,6 +227,17 @@ final class JdbcFireLedger implements FireLedger {
         });
     }
 
+    /** The dead letters and failure callbacks of the completions that finally failed, in their transaction. */
+    private void storeFinalFailures(Connection connection, List<Completion> completions) throws SQLException {
+        List<FinalFailure> failures = completions.stream().flatMap(c -> c.failure().stream()).toList();
+        if (failures.isEmpty()) {
+            return;
+        }
+        deadLetters.insertAll(connection, failures.stream().map(FinalFailure::deadLetter).toList());
+        JdbcFailureOutbox.insertAll(connection, failures.stream().flatMap(f -> f.notice().stream()).toList(),
+                failures.getFirst().deadLetter().failedAt());
+    }
+
     /** Records of live tasks go in one multi-row insert; the rest only if their task still exists. */
     private void appendRecords(Connection connection, List<Completion> completions) throws SQLException {
         try (PreparedStatement plain = connection.prepareStatement(JdbcExecutionLog.INSERT);
@@ -230,7 +246,7 @@ final class JdbcFireLedger implements FireLedger {
                 PreparedStatement insert = completion.task().isPresent() ? plain : guarded;
                 log.bind(insert, completion.record());
                 if (insert == guarded) {
-                    guarded.setString(13, completion.record().taskId().toString());
+                    guarded.setString(JdbcExecutionLog.GUARD_TASK_ID, completion.record().taskId().toString());
                 }
                 insert.addBatch();
             }

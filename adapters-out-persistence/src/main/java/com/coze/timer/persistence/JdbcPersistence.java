@@ -1,7 +1,10 @@
 package com.coze.timer.persistence;
 
 import com.coze.timer.application.port.out.ApiTokens;
+import com.coze.timer.application.port.out.DeadLetters;
 import com.coze.timer.application.port.out.ExecutionLog;
+import com.coze.timer.application.port.out.FailureOutbox;
+import com.coze.timer.application.port.out.LogPurging;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.zaxxer.hikari.HikariConfig;
@@ -28,6 +31,7 @@ public final class JdbcPersistence implements AutoCloseable {
     private final Jdbc jdbc;
     private final TaskRows rows;
     private final JdbcExecutionLog log;
+    private final JdbcDeadLetters deadLetters;
 
     /**
      * Opens the pool (failing fast if the database is unreachable).
@@ -44,6 +48,7 @@ public final class JdbcPersistence implements AutoCloseable {
         this.log = new JdbcExecutionLog(jdbc, clock);
         this.executionLog = log;
         this.apiTokens = new JdbcApiTokens(jdbc);
+        this.deadLetters = new JdbcDeadLetters(jdbc, rows);
     }
 
     /** The pool, for the schema migrations and for adapters that need plain JDBC. */
@@ -68,7 +73,21 @@ public final class JdbcPersistence implements AutoCloseable {
      * claims: the engine's ledger, and the use cases' {@code TaskStore}.
      */
     public FireLedger fireLedger(String owner) {
-        return new JdbcFireLedger(jdbc, rows, log, owner);
+        return new JdbcFireLedger(jdbc, rows, log, deadLetters, owner);
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /** The outbox of failure callbacks, claimed by the relay of each instance. */
+    public FailureOutbox failureOutbox() {
+        return new JdbcFailureOutbox(jdbc);
+    }
+
+    /** Small, bounded deletes of the execution log, for its retention and cap. */
+    public LogPurging logPurging() {
+        return new JdbcLogPurging(jdbc);
     }
 
     /** Closes the pool and its connections. */

@@ -44,11 +44,12 @@ final class TaskRows {
     static final String SELECT_COLUMNS = "task_id, user_id, type, status, http_endpoint, http_method, headers_cipher, "
             + "body_cipher, max_retries, backoff_ms, max_backoff_ms, timeout_ms, signing_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, "
             + "execution_count, consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, "
-            + "created_at, updated_at, version, name, labels";
+            + "created_at, updated_at, version, name, labels, failure_callback_url";
     /** The columns a task changes over its life, in the order {@link #bindChanging} binds them. */
     static final String CHANGING_COLUMNS = "type, status, http_endpoint, http_method, headers_cipher, body_cipher, "
-            + "max_retries, backoff_ms, max_backoff_ms, timeout_ms, signing_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, execution_count, "
-            + "consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, updated_at, name, labels";
+            + "max_retries, backoff_ms, max_backoff_ms, timeout_ms, signing_cipher, interval_seconds, cron_expression, time_zone, "
+            + "stop_condition, start_time, next_run_time, execution_count, consecutive_failures, fire_execution_id, "
+            + "fire_scheduled_time, fire_lease_until, updated_at, name, labels, failure_callback_url";
 
     private static final String SIGNING = "signing_cipher";
 
@@ -65,11 +66,7 @@ final class TaskRows {
         Callback callback = task.callback();
         statement.setString(i++, schedule.type().wire());
         statement.setString(i++, task.status().wire());
-        statement.setString(i++, callback.endpoint().toString());
-        statement.setString(i++, callback.method().name());
-        statement.setString(i++, callback.headers().isEmpty() ? null
-                : secrets.seal(ColumnJson.headers(callback.headers()), context(task.id(), "headers_cipher")));
-        statement.setString(i++, callback.body().map(body -> secrets.seal(body, context(task.id(), "body_cipher"))).orElse(null));
+        i = bindCallback(statement, i, task.id(), callback);
         i = bindDelivery(statement, i, task.id(), callback);
         bindSchedule(statement, i, schedule);
         i += 3;
@@ -84,6 +81,18 @@ final class TaskRows {
         Jdbc.setInstant(statement, i++, task.updatedAt());
         statement.setString(i++, task.tags().name().orElse(null));
         statement.setString(i++, ColumnJson.labels(task.tags().labels()).orElse(null));
+        statement.setString(i++, task.failureCallback().map(URI::toString).orElse(null));
+        return i;
+    }
+
+    /** Binds {@code callback} as {@code http_endpoint, http_method, headers_cipher, body_cipher} of task {@code id}. */
+    int bindCallback(PreparedStatement statement, int first, TaskId id, Callback callback) throws SQLException {
+        int i = first;
+        statement.setString(i++, callback.endpoint().toString());
+        statement.setString(i++, callback.method().name());
+        statement.setString(i++, callback.headers().isEmpty() ? null
+                : secrets.seal(ColumnJson.headers(callback.headers()), context(id, "headers_cipher")));
+        statement.setString(i++, callback.body().map(body -> secrets.seal(body, context(id, "body_cipher"))).orElse(null));
         return i;
     }
 
@@ -120,7 +129,8 @@ final class TaskRows {
                     TaskStatus.fromWire(row.getString("status"), "status"),
                     row.getLong("execution_count"), row.getInt("consecutive_failures"),
                     Jdbc.instant(row, "next_run_time"), Jdbc.requiredInstant(row, "created_at"),
-                    Jdbc.requiredInstant(row, "updated_at"), row.getLong("version"), pendingFire(row), tags(row));
+                    Jdbc.requiredInstant(row, "updated_at"), row.getLong("version"), pendingFire(row), tags(row),
+                    Optional.ofNullable(row.getString("failure_callback_url")).map(URI::create));
         } catch (CannotDecrypt e) {
             throw new IllegalStateException("cannot decrypt task " + id + ": wrong TIMER_ENCRYPTION_KEY?", e.getCause());
         } catch (InvalidArgument | IllegalArgumentException | IllegalStateException e) {
@@ -162,7 +172,11 @@ final class TaskRows {
                 Jdbc.requiredInstant(row, "fire_lease_until")));
     }
 
-    private Callback callback(TaskId id, ResultSet row) throws SQLException {
+    /**
+     * The request in the current row ({@code http_endpoint, http_method, headers_cipher, body_cipher}
+     * of task {@code id}): a task's, or a dead letter's, which keeps the task's sealed values.
+     */
+    Callback callback(TaskId id, ResultSet row) throws SQLException {
         String headers = row.getString("headers_cipher");
         String body = row.getString("body_cipher");
         Map<String, String> headerMap = headers == null ? Map.of() : ColumnJson.headers(open(headers, id, "headers_cipher"));

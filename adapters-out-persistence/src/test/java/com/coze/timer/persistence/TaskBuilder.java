@@ -132,6 +132,6 @@ final class TaskBuilder {
     Task build() {
         return new Task(id, userId, schedule, new Callback(endpoint, method, headers, body),
                 new StopCondition(maxCount, stopFields), status, executionCount, 0, nextRunTime, createdAt, createdAt, 0,
-                pendingFire, tags);
+                pendingFire, tags, Optional.empty());
     }
 }

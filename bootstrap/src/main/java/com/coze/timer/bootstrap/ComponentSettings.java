@@ -1,5 +1,7 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.application.retention.RetentionSettings;
+import java.util.OptionalInt;
 import com.coze.timer.application.engine.EngineSettings;
 import com.coze.timer.http.HttpCallbackConfig;
 import io.helidon.config.Config;
@@ -60,6 +62,29 @@ final class ComponentSettings {
             throw new TimerSettings.SettingsException("TIMER_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_') + " must be >= 1");
         }
         return Duration.ofMillis(value);
+    }
+
+    /**
+     * How long execution records ({@code TIMER_LOGS_RETENTION}) and dead letters
+     * ({@code TIMER_DEAD_LETTERS_RETENTION}) are kept, and how many records a task keeps at most
+     * ({@code TIMER_LOGS_MAX_PER_TASK}); unset means unbounded. The purge's pace under
+     * {@code timer.logs.purge}.
+     */
+    static RetentionSettings retention(Config timer) {
+        Config purge = timer.get("logs.purge");
+        Config cap = timer.get("logs.max.per.task");
+        OptionalInt maxPerTask = cap.asString().map(String::trim).filter(text -> !text.isEmpty()).isPresent()
+                ? OptionalInt.of(ConfigValues.integer(cap, 0, 1, Integer.MAX_VALUE)) : OptionalInt.empty();
+        return new RetentionSettings(ConfigValues.period(timer.get("logs.retention")), maxPerTask,
+                ConfigValues.period(timer.get("dead.letters.retention")),
+                ConfigValues.integer(purge.get("batch"), 500, 1, 100_000),
+                millis(purge.get("pause"), Duration.ofMillis(100), 0),
+                millis(purge.get("interval"), Duration.ofSeconds(60), 1));
+    }
+
+    /** How long a relay holds the failure callbacks it claimed ({@code TIMER_FAILURE_CALLBACKS_LEASE}, ms). */
+    static Duration failureCallbackLease(Config timer) {
+        return millis(timer.get("failure.callbacks.lease"), Duration.ofMinutes(5), 1);
     }
 
     static Duration grace(Config timer) {

@@ -1,5 +1,9 @@
 package com.coze.timer.bootstrap;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.helidon.config.Config;
 import java.util.Locale;
 
@@ -11,6 +15,8 @@ import java.util.Locale;
  * failed", once the database has already started.
  */
 final class ConfigValues {
+
+    private static final Pattern PERIOD = Pattern.compile("(\\d{1,12})([dhms])");
 
     private ConfigValues() {
     }
@@ -40,6 +46,34 @@ final class ConfigValues {
             // refused below
         }
         throw refused(node, text, "a number greater than 0");
+    }
+
+    /**
+     * A period such as {@code 7d}, {@code 12h}, {@code 30m} or {@code 90s} (a whole number of at
+     * least 1 and its unit); empty when not set, for "no bound".
+     */
+    static Optional<Duration> period(Config node) {
+        String text = text(node);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = PERIOD.matcher(text.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            try {
+                long amount = Long.parseLong(m.group(1));
+                if (amount >= 1) {
+                    return Optional.of(switch (m.group(2)) {
+                        case "d" -> Duration.ofDays(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        default -> Duration.ofSeconds(amount);
+                    });
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // refused below
+            }
+        }
+        throw refused(node, text, "a whole number of at least 1 and a unit d, h, m or s (e.g. 7d)");
     }
 
     /** {@code true} or {@code false}. */

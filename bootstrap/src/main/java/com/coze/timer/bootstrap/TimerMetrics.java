@@ -48,6 +48,11 @@ final class TimerMetrics implements AutoCloseable {
         return new HelidonFireMetrics(this);
     }
 
+    /** The failure-callback relay's and the log purge's counters. */
+    HelidonDeliveryMetrics delivery() {
+        return new HelidonDeliveryMetrics(this);
+    }
+
     /** The callback sender's rate-limit waits. */
     RateLimitMetrics rateLimits() {
         return new RateLimitMetrics(this);

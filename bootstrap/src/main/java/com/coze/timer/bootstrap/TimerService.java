@@ -1,5 +1,8 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.application.delivery.FailureCallbackRelay;
+import com.coze.timer.application.retention.LogPurge;
+import com.coze.timer.application.retention.RetentionSettings;
 import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.coordination.CachedFireLedger;
 import com.coze.timer.application.cluster.ViewClusterService;
@@ -65,6 +68,8 @@ final class TimerService implements AutoCloseable {
         EngineSettings engineSettings = ComponentSettings.engine(timer, clusterSettings);
         Duration grace = ComponentSettings.grace(timer);
         Duration taskCountsRefresh = Observability.taskCountsRefresh(timer);
+        RetentionSettings retention = ComponentSettings.retention(timer);
+        Duration failureCallbackLease = ComponentSettings.failureCallbackLease(timer);
         Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
@@ -91,7 +96,11 @@ final class TimerService implements AutoCloseable {
             ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> new ClusterChanges(engine, c.changeBroadcast(), ports.ledger())
                     .listening()).orElse(engine);
             UseCases useCases = UseCaseWiring.useCases(ports.ledger(), db, changes, tokens, policy, clock, engineSettings.lease(),
-                    new ViewClusterService(ports.ownership(), cluster.isPresent()));
+                    new ViewClusterService(ports.ownership(), cluster.isPresent()), sender);
+            HelidonDeliveryMetrics delivery = metrics.delivery();
+            parts.add(new FailureCallbackRelay(db.failureOutbox(), sender, ports.ledger(), delivery, clock, ports.ownership().memberId(),
+                    failureCallbackLease, Duration.ofSeconds(1)).start());
+            parts.add(new LogPurge(db.logPurging(), db.deadLetters(), delivery, retention, clock).start());
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     grace).start());
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthChecks.database(db.dataSource(),

@@ -1,5 +1,10 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.application.delivery.DeleteDeadLetterService;
+import com.coze.timer.application.delivery.ListDeadLettersService;
+import com.coze.timer.application.delivery.RedriveDeadLetterService;
+import com.coze.timer.application.port.out.CallbackSender;
+import com.coze.timer.rest.DeadLetterUseCases;
 import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.application.port.in.ViewCluster;
 import com.coze.timer.application.port.out.ScheduleChanges;
@@ -28,7 +33,7 @@ final class UseCaseWiring {
 
     /** The use cases; {@code store} is where task writes go (the database, or the cluster's cache in front of it). */
     static UseCases useCases(TaskStore store, JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy,
-                             Clock clock, Duration lease, ViewCluster cluster) {
+                             Clock clock, Duration lease, ViewCluster cluster, CallbackSender sender) {
         return new UseCases(
                 new CreateTaskService(store, db.taskQueries(), changes, policy, clock),
                 new GetTaskService(store, db.executionLog(), clock),
@@ -42,6 +47,9 @@ final class UseCaseWiring {
                 tokens,
                 tokens,
                 new ControlTaskService(store, changes, clock, lease),
-                cluster);
+                cluster,
+                new DeadLetterUseCases(new ListDeadLettersService(db.deadLetters()),
+                        new RedriveDeadLetterService(db.deadLetters(), sender, store, db.executionLog(), clock),
+                        new DeleteDeadLetterService(db.deadLetters())));
     }
 }

@@ -29,7 +29,10 @@ class ConfigValuesTest {
         "timer.http.rate.default | -5    | TIMER_HTTP_RATE_DEFAULT (timer.http.rate.default) is '-5'; allowed: a number greater than 0",
         "timer.engine.window     | 5s    | TIMER_ENGINE_WINDOW (timer.engine.window) is '5s'; allowed: a whole number of at least 1",
         "timer.engine.grace      | -1    | TIMER_ENGINE_GRACE (timer.engine.grace) is '-1'; allowed: a whole number of at least 0",
-        "timer.metrics.tasks.refresh | 0 | TIMER_METRICS_TASKS_REFRESH (timer.metrics.tasks.refresh) is '0'; allowed: a whole number of at least 1"})
+        "timer.metrics.tasks.refresh | 0 | TIMER_METRICS_TASKS_REFRESH (timer.metrics.tasks.refresh) is '0'; allowed: a whole number of at least 1",
+        "timer.logs.retention    | 7 days | TIMER_LOGS_RETENTION (timer.logs.retention) is '7 days'; allowed: a whole number of at least 1 and a unit d, h, m or s (e.g. 7d)",
+        "timer.dead.letters.retention | 0d | TIMER_DEAD_LETTERS_RETENTION (timer.dead.letters.retention) is '0d'; allowed: a whole number of at least 1 and a unit d, h, m or s (e.g. 7d)",
+        "timer.logs.max.per.task | 0     | TIMER_LOGS_MAX_PER_TASK (timer.logs.max.per.task) is '0'; allowed: a whole number of at least 1"})
     void aValueThatCannotBeUsedIsRefusedNamingTheVariableTheKeyTheValueAndWhatIsAllowed(String key, String value, String message) {
         Config config = config(Map.of(key, value));
         assertThatThrownBy(() -> {
@@ -38,6 +41,7 @@ class ConfigValuesTest {
             ComponentSettings.engine(config.get("timer"), Optional.empty());
             ComponentSettings.grace(config.get("timer"));
             Observability.taskCountsRefresh(config.get("timer"));
+            ComponentSettings.retention(config.get("timer"));
         }).isInstanceOf(TimerSettings.SettingsException.class).hasMessage(message);
     }
 
@@ -54,5 +58,16 @@ class ConfigValuesTest {
         Config config = config(Map.of("timer.db.pool.size", " 7 ", "timer.allow.private.targets", "TRUE"));
         assertThat(ConfigValues.integer(config.get("timer.db.pool.size"), 20, 1, Integer.MAX_VALUE)).isEqualTo(7);
         assertThat(ConfigValues.flag(config.get("timer.allow.private.targets"), false)).isTrue();
+    }
+
+    @Test
+    void retentionsArePeriodsAndUnsetMeansUnbounded() {
+        var unbounded = ComponentSettings.retention(config(Map.of()).get("timer"));
+        assertThat(unbounded.purges()).isFalse();
+        var bounded = ComponentSettings.retention(config(Map.of("timer.logs.retention", "7d", "timer.logs.max.per.task", "1000",
+                "timer.dead.letters.retention", "36h")).get("timer"));
+        assertThat(bounded.logs()).contains(java.time.Duration.ofDays(7));
+        assertThat(bounded.maxLogsPerTask()).hasValue(1000);
+        assertThat(bounded.deadLetters()).contains(java.time.Duration.ofHours(36));
     }
 }

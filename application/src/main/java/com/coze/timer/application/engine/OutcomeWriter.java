@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Writes outcomes in batches: the execution record and the task's new state in one transaction,
- * already claiming its next fire when that is due within the window; then tells the wheel
+ * already claiming its next fire when that is due within the window, and what a final failure
+ * leaves behind ({@link FinalFailures}); then tells the wheel
  * ({@link Settled}). What it cannot write is isolated: when a batch fails, each fire is written
  * alone; a fire that fails alone is recorded as failed with the reason (counted by
  * {@link FireMetrics#outcomeIsolated}), and a fire that cannot be recorded even so is given up —
@@ -173,11 +174,9 @@ final class OutcomeWriter {
     }
 
     private Completion completion(Finished done, Outcomes.Evaluation evaluation, Instant now) {
-        if (done.result().aborted() || done.done()) {
-            return new Completion(evaluation.record(), Optional.empty());
-        }
-        Result<Task> next = evaluation.next();
-        return new Completion(evaluation.record(), next instanceof Result.Ok<Task> ok ? Optional.of(claims.claimIfDue(ok.value(), now)) : Optional.empty());
+        Optional<Task> next = done.result().aborted() || done.done() || !(evaluation.next() instanceof Result.Ok<Task> ok)
+                ? Optional.empty() : Optional.of(claims.claimIfDue(ok.value(), now));
+        return FinalFailures.attach(new Completion(evaluation.record(), next), done.task(), now);
     }
 
     private void settle(Finished done, Outcomes.Evaluation evaluation, Completion completion, Optional<Task> stored, Instant now) {

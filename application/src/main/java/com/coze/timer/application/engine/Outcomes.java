@@ -81,7 +81,7 @@ final class Outcomes {
     }
 
     static ExecutionOutcome outcomeOf(CallbackResult result) {
-        return result.aborted() ? ExecutionOutcome.ABORTED : result.success() ? ExecutionOutcome.SUCCESS : ExecutionOutcome.FAILURE;
+        return ExecutionOutcome.of(result.aborted(), result.success());
     }
 
     /**

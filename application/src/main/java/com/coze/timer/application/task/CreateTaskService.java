@@ -48,6 +48,8 @@ public final class CreateTaskService implements CreateTask {
     private Result<Void> checkTarget(CreateTaskCommand command) {
         try {
             CallbackTargets.checkHost(command.callback().endpoint(), policy.allowPrivateTargets());
+            command.failureCallback().ifPresent(url -> CallbackTargets.checkHost(url, policy.allowPrivateTargets(),
+                    Task.FAILURE_CALLBACK_URL));
             return Result.ok(null);
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
@@ -72,7 +74,7 @@ public final class CreateTaskService implements CreateTask {
             Callback callback = c.callback().withDelivery(c.delivery().applyTo(policy.delivery()))
                     .withSigning(Signing.generate());
             return Result.ok(Task.create(TaskId.random(), c.userId(), c.schedule(), callback, c.stopCondition(), now)
-                    .withTags(c.tags(), now));
+                    .withTags(c.tags(), now).withFailureCallback(c.failureCallback(), now));
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
         }

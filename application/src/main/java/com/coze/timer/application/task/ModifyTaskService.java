@@ -19,6 +19,7 @@ import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import com.coze.timer.domain.task.TaskTags;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -69,8 +70,10 @@ public final class ModifyTaskService implements ModifyTask {
             CallbackTargets.checkHost(callback.endpoint(), policy.allowPrivateTargets());
             Schedule schedule = patch.touchesSchedule() ? schedule(task.schedule(), patch, clock.instant()) : task.schedule();
             TaskTags tags = patch.tagsOf(task.tags());
+            Optional<URI> failureCallback = patch.failureCallback().orElse(task.failureCallback());
+            failureCallback.ifPresent(url -> CallbackTargets.checkHost(url, policy.allowPrivateTargets(), Task.FAILURE_CALLBACK_URL));
             return task.modify(callback, schedule, patch.stopCondition().orElse(task.stopCondition()), clock.instant())
-                    .map(modified -> modified.withTags(tags, clock.instant()));
+                    .map(modified -> modified.withTags(tags, clock.instant()).withFailureCallback(failureCallback, clock.instant()));
         } catch (InvalidArgument e) {
             return Result.rejected(Rejection.of(e));
         }

@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 public final class TaskBuilder {
 
+    private Optional<java.net.URI> failureCallback = Optional.empty();
     private TaskId id = TaskId.random();
     private long userId = 1001;
     private Schedule schedule = new IntervalSchedule(Duration.ofSeconds(20), Optional.empty());
@@ -132,11 +133,18 @@ public final class TaskBuilder {
 
     /** A new, pending task, as {@code CreateTask} would have made it at {@code createdAt}. */
     public Task build() {
-        return Task.create(id, userId, schedule, callback(), stopCondition(), createdAt).withTags(tags, createdAt);
+        return Task.create(id, userId, schedule, callback(), stopCondition(), createdAt).withTags(tags, createdAt)
+                .withFailureCallback(failureCallback, createdAt);
     }
 
     /** The command that asks to create this task, made by {@code caller}. */
     public CreateTaskCommand command(Caller caller) {
-        return new CreateTaskCommand(caller, userId, schedule, callback(), stopCondition(), tags);
+        return new CreateTaskCommand(caller, userId, schedule, callback(), stopCondition(), tags, com.coze.timer.domain.task.Delivery.Choice.NONE, failureCallback);
+    }
+
+    /** Final failures reported to {@code url}. */
+    public TaskBuilder failureCallback(String url) {
+        failureCallback = Optional.of(java.net.URI.create(url));
+        return this;
     }
 }

@@ -81,6 +81,12 @@ public final class TaskPatchBuilder {
 
     private Optional<Optional<String>> name = Optional.empty();
     private Optional<Map<String, String>> labels = Optional.empty();
+    private Optional<Optional<java.net.URI>> failureCallback = Optional.empty();
+
+    public TaskPatchBuilder failureCallback(String url) {
+        failureCallback = Optional.of(Optional.ofNullable(url).map(java.net.URI::create));
+        return this;
+    }
 
     public TaskPatchBuilder stopCondition(StopCondition value) {
         stopCondition = Optional.of(value);
@@ -104,6 +110,6 @@ public final class TaskPatchBuilder {
 
     public TaskPatch build() {
         return new TaskPatch(endpoint, method, headers, body, type, intervalSeconds, cronExpression, timeZone, startTime,
-                stopCondition, name, labels, delivery);
+                stopCondition, name, labels, delivery, failureCallback);
     }
 }

@@ -48,7 +48,7 @@ class CreateTaskServiceTest {
         Delivery.Choice choice = new Delivery.Choice(Optional.of(1L), Optional.empty(), Optional.empty(), Optional.of(90_000L));
         CreateTaskCommand plain = aTask().command(USER);
         CreateTaskCommand chosen = new CreateTaskCommand(USER, plain.userId(), plain.schedule(), plain.callback(),
-                plain.stopCondition(), plain.tags(), choice);
+                plain.stopCondition(), plain.tags(), choice, plain.failureCallback());
 
         Task first = service(policy).create(plain).orElseThrow();
         Task second = service(policy).create(chosen).orElseThrow();
@@ -64,7 +64,7 @@ class CreateTaskServiceTest {
         CreateTaskCommand plain = aTask().command(USER);
         CreateTaskCommand chosen = new CreateTaskCommand(USER, plain.userId(), plain.schedule(), plain.callback(),
                 plain.stopCondition(), plain.tags(), new Delivery.Choice(Optional.empty(), Optional.of(60_000L), Optional.empty(),
-                Optional.empty()));
+                Optional.empty()), plain.failureCallback());
 
         Rejection refused = rejectionOf(service(TaskPolicy.DEFAULT).create(chosen));
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class CallbackTargets {
 
     public static final int MAX_URL_LENGTH = 2048;
+    private static final String ENDPOINT = "http_endpoint";
     private static final Pattern NUMERIC_HOST = Pattern.compile("[0-9.]+|.*:.*");
 
     private CallbackTargets() {
@@ -29,29 +30,39 @@ public final class CallbackTargets {
 
     /** Parses and checks the syntax of an endpoint URL; errors name {@code http_endpoint}. */
     public static URI parse(String text) {
-        InvalidArgument.require(text != null && !text.isBlank(), "http_endpoint", "http_endpoint is required");
-        InvalidArgument.require(text.length() <= MAX_URL_LENGTH, "http_endpoint",
-                "http_endpoint must not be longer than " + MAX_URL_LENGTH + " characters");
+        return parse(text, ENDPOINT);
+    }
+
+    /** Parses and checks the syntax of a target URL given in {@code field}; errors name that field. */
+    public static URI parse(String text, String field) {
+        InvalidArgument.require(text != null && !text.isBlank(), field, field + " is required");
+        InvalidArgument.require(text.length() <= MAX_URL_LENGTH, field,
+                field + " must not be longer than " + MAX_URL_LENGTH + " characters");
         try {
             URI uri = new URI(text.trim());
-            requireAllowedUri(uri);
+            requireAllowedUri(uri, field);
             return uri;
         } catch (java.net.URISyntaxException e) {
-            throw new InvalidArgument("http_endpoint", "http_endpoint is not a valid URL: " + e.getMessage());
+            throw new InvalidArgument(field, field + " is not a valid URL: " + e.getMessage());
         }
     }
 
     /** Checks scheme, host and user-info of an endpoint; address checks are {@link #checkHost}'s. */
     public static void requireAllowedUri(URI uri) {
+        requireAllowedUri(uri, ENDPOINT);
+    }
+
+    /** {@link #requireAllowedUri(URI)} for a target given in {@code field}. */
+    public static void requireAllowedUri(URI uri, String field) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        InvalidArgument.require(scheme.equals("http") || scheme.equals("https"), "http_endpoint",
-                "http_endpoint must be an http or https URL");
-        InvalidArgument.require(uri.getHost() != null && !uri.getHost().isEmpty(), "http_endpoint",
-                "http_endpoint must name a host");
-        InvalidArgument.require(uri.getRawUserInfo() == null, "http_endpoint",
-                "http_endpoint must not carry credentials in the URL; use headers");
-        InvalidArgument.require(uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535), "http_endpoint",
-                "http_endpoint port must be between 1 and 65535, not " + uri.getPort());
+        InvalidArgument.require(scheme.equals("http") || scheme.equals("https"), field,
+                field + " must be an http or https URL");
+        InvalidArgument.require(uri.getHost() != null && !uri.getHost().isEmpty(), field,
+                field + " must name a host");
+        InvalidArgument.require(uri.getRawUserInfo() == null, field,
+                field + " must not carry credentials in the URL; use headers");
+        InvalidArgument.require(uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535), field,
+                field + " port must be between 1 and 65535, not " + uri.getPort());
     }
 
     /**
@@ -59,10 +70,15 @@ public final class CallbackTargets {
      * name such as {@code localhost}. Does no DNS.
      */
     public static void checkHost(URI uri, boolean allowPrivate) {
+        checkHost(uri, allowPrivate, ENDPOINT);
+    }
+
+    /** {@link #checkHost(URI, boolean)} for a target given in {@code field}. */
+    public static void checkHost(URI uri, boolean allowPrivate, String field) {
         if (allowPrivate) {
             return;
         }
-        InvalidArgument.require(uri.getHost() != null, "http_endpoint", "http_endpoint must name a host");
+        InvalidArgument.require(uri.getHost() != null, field, field + " must name a host");
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -72,10 +88,10 @@ public final class CallbackTargets {
         }
         boolean localName = host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local")
                 || host.equals("metadata.google.internal") || host.endsWith(".internal");
-        InvalidArgument.require(!localName, "http_endpoint",
-                "http_endpoint host '" + host + "' is a local name; private targets are not allowed");
+        InvalidArgument.require(!localName, field,
+                field + " host '" + host + "' is a local name; private targets are not allowed");
         literal(host).filter(CallbackTargets::isForbidden).ifPresent(address -> {
-            throw new InvalidArgument("http_endpoint", "http_endpoint address " + address.getHostAddress()
+            throw new InvalidArgument(field, field + " address " + address.getHostAddress()
                     + " is not globally reachable (loopback, private, link-local or another special-purpose range);"
                     + " private targets are not allowed");
         });

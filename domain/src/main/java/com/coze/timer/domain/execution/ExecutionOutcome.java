@@ -19,6 +19,11 @@ public enum ExecutionOutcome {
         return wire;
     }
 
+    /** The outcome of a call that was {@code aborted}, or else ended in {@code success} or not. */
+    public static ExecutionOutcome of(boolean aborted, boolean success) {
+        return aborted ? ABORTED : success ? SUCCESS : FAILURE;
+    }
+
     public static ExecutionOutcome fromWire(String name) {
         for (ExecutionOutcome o : values()) {
             if (o.wire.equals(name)) {

@@ -7,6 +7,8 @@ import com.coze.timer.domain.schedule.Schedule;
 import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.stop.StopPolicy;
+import com.coze.timer.domain.endpoint.CallbackTargets;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -15,6 +17,9 @@ import java.util.Optional;
  * A scheduled HTTP callback and where it stands in its lifecycle. Immutable: every change returns a
  * new task, which the store writes only if the stored {@code version} is still the one it was read
  * at (optimistic locking). Every move between states goes through {@link TaskStatus#canMoveTo}.
+ *
+ * <p>{@code failureCallback}, when present, is where a fire that finally failed is reported (see
+ * {@link #FAILURE_CALLBACK_URL}); checked like the endpoint.
  *
  * <p>Invariants: a final task has no {@code nextRunTime}; times are held to the millisecond, as stored.
  */
@@ -32,9 +37,12 @@ public record Task(
         Instant updatedAt,
         long version,
         Optional<PendingFire> pendingFire,
-        TaskTags tags) {
+        TaskTags tags,
+        Optional<URI> failureCallback) {
 
     public Task {
+        failureCallback = failureCallback == null ? Optional.empty() : failureCallback;
+        failureCallback.ifPresent(target -> CallbackTargets.requireAllowedUri(target, FAILURE_CALLBACK_URL));
         nextRunTime = nextRunTime.map(Task::millis);
         pendingFire = pendingFire == null ? Optional.empty() : pendingFire;
         tags = tags == null ? TaskTags.NONE : tags;
@@ -48,8 +56,11 @@ public record Task(
                 long executionCount, int consecutiveFailures, Optional<Instant> nextRunTime, Instant createdAt,
                 Instant updatedAt, long version) {
         this(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures, nextRunTime,
-                createdAt, updatedAt, version, Optional.empty(), TaskTags.NONE);
+                createdAt, updatedAt, version, Optional.empty(), TaskTags.NONE, Optional.empty());
     }
+
+    /** The field that names {@link #failureCallback}: where a fire that finally failed is reported. */
+    public static final String FAILURE_CALLBACK_URL = "failure_callback_url";
 
     /** A new, pending task whose first fire is computed from {@code now}. */
     public static Task create(TaskId id, long userId, Schedule schedule, Callback callback, StopCondition stop, Instant now) {
@@ -61,7 +72,13 @@ public record Task(
     /** The same task with a new name and labels, as of {@code now}; they change nothing about its fires. */
     public Task withTags(TaskTags newTags, Instant now) {
         return new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
-                nextRunTime, createdAt, millis(now), version, pendingFire, newTags);
+                nextRunTime, createdAt, millis(now), version, pendingFire, newTags, failureCallback);
+    }
+
+    /** The same task reporting its final failures to {@code target} (or nowhere), as of {@code now}. */
+    public Task withFailureCallback(Optional<URI> target, Instant now) {
+        return new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
+                nextRunTime, createdAt, millis(now), version, pendingFire, tags, target);
     }
 
     /** Stops the task for good (the user's cancel). */
@@ -143,11 +160,11 @@ public record Task(
         }
         if (newSchedule.equals(schedule)) {
             return Result.ok(new Task(id, userId, schedule, newCallback, newStop, status, executionCount,
-                    consecutiveFailures, nextRunTime, createdAt, millis(now), version, pendingFire, tags));
+                    consecutiveFailures, nextRunTime, createdAt, millis(now), version, pendingFire, tags, failureCallback));
         }
         Instant first = newSchedule.firstFire(millis(now)).orElseThrow(() -> neverFires(newSchedule));
         return Result.ok(new Task(id, userId, newSchedule, newCallback, newStop, status, executionCount,
-                consecutiveFailures, Optional.of(first), createdAt, millis(now), version, Optional.empty(), tags));
+                consecutiveFailures, Optional.of(first), createdAt, millis(now), version, Optional.empty(), tags, failureCallback));
     }
 
     /**
@@ -178,14 +195,14 @@ public record Task(
         PendingFire fire = new PendingFire(executionId, scheduled, millis(leaseUntil));
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount,
                 consecutiveFailures, schedule.nextFireAfter(scheduled, misfired ? millis(now) : scheduled), createdAt, millis(now),
-                version, Optional.of(fire), tags));
+                version, Optional.of(fire), tags, failureCallback));
     }
 
     /** Takes over a pending fire whose lease ran out: same execution id, a new lease. */
     public Result<Task> renewLease(Instant leaseUntil, Instant now) {
         return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
                         status, executionCount, consecutiveFailures, nextRunTime, createdAt, millis(now), version,
-                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))), tags)))
+                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))), tags, failureCallback)))
                 .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
     }
 
@@ -193,7 +210,7 @@ public record Task(
     public Result<Task> releaseFire(Instant now) {
         return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
                         status, executionCount, consecutiveFailures, Optional.of(fire.scheduledTime()), createdAt,
-                        millis(now), version, Optional.empty(), tags)))
+                        millis(now), version, Optional.empty(), tags, failureCallback)))
                 .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
     }
 
@@ -214,7 +231,7 @@ public record Task(
         Optional<PendingFire> stillPending = pendingFire.filter(fire -> !fire.executionId().equals(executionId));
         TaskStatus current = status == TaskStatus.PENDING ? TaskStatus.RUNNING : status;
         Task counted = new Task(id, userId, schedule, callback, stopCondition, current, count, failures,
-                nextRunTime, createdAt, millis(now), version, stillPending, tags);
+                nextRunTime, createdAt, millis(now), version, stillPending, tags, failureCallback);
         StopPolicy.ExecutionFacts countedFacts = new StopPolicy.ExecutionFacts(count, facts.gotResponse(), facts.response());
         TaskStatus verdict = counted.verdict(succeeded, countedFacts, maxConsecutiveFailures);
         return verdict == current ? Result.ok(counted) : counted.moveTo(verdict, Optional.empty(), now);
@@ -234,7 +251,7 @@ public record Task(
             return moveTo(TaskStatus.COMPLETED, Optional.empty(), now);
         }
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
-                next, createdAt, millis(now), version, pendingFire, tags));
+                next, createdAt, millis(now), version, pendingFire, tags, failureCallback));
     }
 
     private TaskStatus verdict(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures) {
@@ -258,7 +275,7 @@ public record Task(
     /** The same task as stored at {@code newVersion} (what the store hands back after a write). */
     public Task withVersion(long newVersion) {
         return new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
-                nextRunTime, createdAt, updatedAt, newVersion, pendingFire, tags);
+                nextRunTime, createdAt, updatedAt, newVersion, pendingFire, tags, failureCallback);
     }
 
     private Result<Task> moveTo(TaskStatus next, Optional<Instant> nextRun, Instant now) {
@@ -268,12 +285,12 @@ public record Task(
         Optional<Instant> run = next.isFinal() ? Optional.empty() : nextRun;
         Optional<PendingFire> fire = next.isFinal() ? Optional.empty() : pendingFire;
         return Result.ok(new Task(id, userId, schedule, callback, stopCondition, next, executionCount,
-                consecutiveFailures, run, createdAt, millis(now), version, fire, tags));
+                consecutiveFailures, run, createdAt, millis(now), version, fire, tags, failureCallback));
     }
 
     private Task with(TaskStatus newStatus, Optional<Instant> nextRun, Optional<PendingFire> fire, Instant now) {
         return new Task(id, userId, schedule, callback, stopCondition, newStatus, executionCount, consecutiveFailures,
-                nextRun, createdAt, millis(now), version, fire, tags);
+                nextRun, createdAt, millis(now), version, fire, tags, failureCallback);
     }
 
     private static InvalidArgument neverFires(Schedule schedule) {

@@ -132,6 +132,6 @@ public final class TaskBuilder {
                 : nextRunTime != null ? nextRunTime : schedule.firstFire(createdAt);
         return new Task(ID, userId, schedule, callback, new StopCondition(maxCount, fieldMatches), status,
                 executionCount, consecutiveFailures, next, createdAt, createdAt, 0, status.isFinal() ? Optional.empty() : pendingFire,
-                TaskTags.NONE);
+                TaskTags.NONE, Optional.empty());
     }
 }

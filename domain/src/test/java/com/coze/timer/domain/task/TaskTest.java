@@ -78,7 +78,7 @@ class TaskTest {
 
         assertThatThrownBy(() -> new Task(ID, 1001, pending.schedule(), pending.callback(), pending.stopCondition(),
                 TaskStatus.STOPPED, 3, 0, Optional.empty(), NOW, NOW, 0, Optional.of(new PendingFire("exec-1", NOW, LATER)),
-                TaskTags.NONE))
+                TaskTags.NONE, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -55,7 +55,7 @@ public interface FireLedger extends TaskStore {
 
     /**
      * In one transaction: appends each completion's execution record (only while its task still
-     * exists) and writes its task, if any, under the version guard. Returns, per completion, the
+     * exists), stores its final failure if any, and writes its task, if any, under the version guard. Returns, per completion, the
      * stored task, or empty when there was none to write or it lost a race.
      */
     List<Optional<Task>> recordAll(List<Completion> completions);
@@ -70,7 +70,14 @@ public interface FireLedger extends TaskStore {
     record Skip(TaskId taskId, long occurrences, Skips.Reason reason, Instant at) {
     }
 
-    /** A finished fire: its log record and, unless the task ended meanwhile, the task to store. */
-    record Completion(ExecutionRecord record, Optional<Task> task) {
+    /**
+     * A finished fire: its log record, unless the task ended meanwhile the task to store, and when
+     * the fire finally failed what that leaves behind, stored in the same transaction.
+     */
+    record Completion(ExecutionRecord record, Optional<Task> task, Optional<FinalFailure> failure) {
+
+        public Completion(ExecutionRecord record, Optional<Task> task) {
+            this(record, task, Optional.empty());
+        }
     }
 }
