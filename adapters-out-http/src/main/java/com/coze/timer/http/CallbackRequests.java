@@ -1,6 +1,7 @@
 package com.coze.timer.http;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.domain.task.Callback;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -15,7 +16,7 @@ import okhttp3.RequestBody;
  * Turns one fire into the HTTP request every attempt sends: the user's method, headers and body,
  * plus the timer's own headers. {@code X-Timer-Execution-Id} is the fire's idempotency key, the
  * same on every retry; {@code X-Timer-Scheduled-Time} is the planned instant in UTC with exactly
- * three fraction digits. A body goes out as JSON unless the user chose a {@code Content-Type};
+ * three fraction digits. The fire's fence rides along as the request's tag ({@link FenceCheck}). A body goes out as JSON unless the user chose a {@code Content-Type};
  * GET and DELETE send none.
  */
 final class CallbackRequests {
@@ -42,7 +43,8 @@ final class CallbackRequests {
         http.header(TASK_ID, fire.taskId().toString())
                 .header(EXECUTION_ID, fire.executionId())
                 .header(SCHEDULED_TIME, MILLIS_UTC.format(fire.scheduledTime()))
-                .method(callback.method().name(), body(callback));
+                .method(callback.method().name(), body(callback))
+                .tag(Fence.class, fire.fence());
         return Optional.of(http.build());
     }
 

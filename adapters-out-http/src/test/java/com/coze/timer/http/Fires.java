@@ -1,6 +1,7 @@
 package com.coze.timer.http;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.HttpMethod;
 import com.coze.timer.domain.task.TaskId;
@@ -22,6 +23,7 @@ final class Fires {
     private String body;
     private final TaskId taskId = TaskId.random();
     private final String executionId = UUID.randomUUID().toString();
+    private Fence fence = Fence.OPEN;
 
     private Fires() {
     }
@@ -50,8 +52,13 @@ final class Fires {
         return this;
     }
 
+    Fires fence(Fence value) {
+        fence = value;
+        return this;
+    }
+
     CallbackRequest build() {
         Callback callback = new Callback(URI.create(endpoint), method, headers, Optional.ofNullable(body));
-        return new CallbackRequest(taskId, executionId, SCHEDULED, callback);
+        return new CallbackRequest(taskId, executionId, SCHEDULED, callback, fence);
     }
 }

@@ -1,5 +1,6 @@
 package com.coze.timer.application.engine;
 
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLock;
 import com.coze.timer.application.port.out.SlotOwnership;
@@ -39,6 +40,11 @@ final class Claims {
         this.fireLock = fireLock;
         this.ownership = ownership;
         this.owned = owned;
+    }
+
+    /** The fence of claims written from now on (see {@link SlotOwnership#fence()}). */
+    Fence fence() {
+        return ownership.fence();
     }
 
     /** Claims the task's next occurrence under a new execution id. */

@@ -12,6 +12,7 @@ import com.coze.timer.application.port.out.CallbackSender;
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
 import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.FireMetrics;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.domain.task.FireState;
@@ -86,7 +87,7 @@ final class FireWheel {
 
     void apply(EngineCommand command) {
         switch (command) {
-            case Place place -> track(place.claimed());
+            case Place place -> track(place.claimed(), place.fence());
             case Changed changed -> changed(changed.task());
             case Withdrawn withdrawn -> Optional.ofNullable(tracked.remove(withdrawn.taskId())).ifPresent(TrackedFire::end);
             case OwnershipMoved moved -> ownershipMoved();
@@ -144,14 +145,14 @@ final class FireWheel {
         }
         FireState state = task.fireState();
         if (state instanceof FireState.Claimed) {
-            track(task);
+            track(task, ownership.fence());
         } else if (state instanceof FireState.Idle && claims.isDue(task, clock.instant())) {
             toClaim.add(task);
             wakeRefill.run();
         }
     }
 
-    private void track(Task claimed) {
+    private void track(Task claimed, Fence fence) {
         TrackedFire previous = tracked.get(claimed.id());
         if (previous != null && (previous.isInFlight() || previous.task().version() >= claimed.version())) {
             return;
@@ -159,7 +160,7 @@ final class FireWheel {
         if (previous != null) {
             previous.withdraw();
         }
-        TrackedFire fire = new TrackedFire(claimed);
+        TrackedFire fire = new TrackedFire(claimed, fence);
         tracked.put(claimed.id(), fire);
         place(fire);
     }
@@ -190,8 +191,8 @@ final class FireWheel {
     }
 
     private void send(TrackedFire fire) {
-        if (!ownership.isCertain()) {
-            handBack(fire); // unsure whether it is still ours: hand the claim back, do not send
+        if (!ownership.isCertain() || !fire.fence().holds()) {
+            handBack(fire); // unsure whether it is still ours, or it may have been taken over: hand it back, do not send
             return;
         }
         Instant now = clock.instant();
@@ -201,7 +202,8 @@ final class FireWheel {
         Task task = fire.task();
         PendingFire pending = fire.fire();
         metrics.fired(Math.max(0, now.toEpochMilli() - pending.scheduledTime().toEpochMilli()));
-        finish(fire, sender.send(new CallbackRequest(task.id(), pending.executionId(), pending.scheduledTime(), task.callback())));
+        finish(fire, sender.send(new CallbackRequest(task.id(), pending.executionId(), pending.scheduledTime(), task.callback(),
+                fire.fence())));
     }
 
     private void finish(TrackedFire fire, InFlightCall call) {

@@ -1,6 +1,7 @@
 package com.coze.timer.application.engine;
 
 import com.coze.timer.application.engine.EngineCommand.Place;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.task.Skips;
@@ -47,6 +48,7 @@ final class Refill {
 
     /** One refill; returns how many fires were claimed. */
     int run() {
+        Fence fence = claims.fence(); // before anything is claimed: a later break of it covers every claim below
         releaseWithdrawn();
         Instant now = clock.instant();
         List<Task> toWrite = new ArrayList<>();
@@ -69,7 +71,7 @@ final class Refill {
             }
         }
         List<Optional<Task>> stored = toWrite.isEmpty() ? List.of() : ledger.writeAll(toWrite);
-        stored.forEach(task -> task.ifPresent(claimed -> inbox.post(new Place(claimed))));
+        stored.forEach(task -> task.ifPresent(claimed -> inbox.post(new Place(claimed, fence))));
         skips.record(before, stored, Skips.Reason.MISFIRE, now);
         return (int) stored.stream().filter(Optional::isPresent).count();
     }

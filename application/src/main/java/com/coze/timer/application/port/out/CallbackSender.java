@@ -16,8 +16,16 @@ public interface CallbackSender {
     /** Starts sending; the returned call completes once the fire is done, whatever its outcome. */
     InFlightCall send(CallbackRequest request);
 
-    /** One fire's request. {@code executionId} is sent on every attempt as {@code X-Timer-Execution-Id}. */
-    record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback) {
+    /**
+     * One fire's request. {@code executionId} is sent on every attempt as {@code X-Timer-Execution-Id}.
+     * No attempt goes out once {@code fence} stops holding: the call then ends aborted, unsent.
+     */
+    record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback, Fence fence) {
+
+        /** A request whose fence always holds. */
+        public CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback) {
+            this(taskId, executionId, scheduledTime, callback, Fence.OPEN);
+        }
     }
 
     /** A call under way. */
