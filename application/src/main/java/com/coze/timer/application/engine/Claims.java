@@ -11,6 +11,7 @@ import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +32,7 @@ final class Claims {
     private final OwnedSlots owned;
     private Set<String> ownersChecked = Set.of();
     private BitSet slotsChecked = new BitSet();
+    private volatile boolean ownClaimsInDoubt;
 
     Claims(EngineSettings settings, MisfireRule misfires, FireLedger ledger, FireLock fireLock, SlotOwnership ownership,
            OwnedSlots owned) {
@@ -72,7 +74,10 @@ final class Claims {
      * Claims nobody works on any more, in the given slots: those whose lease ran out, and those of
      * members that left — among them a previous run of a single instance, which claimed under a
      * name of its own. The second are asked again only when the members or the slots change (it
-     * reads every claim), and until a page comes back short. Called by the refill thread only.
+     * reads every claim), and until a page comes back short. After {@link #recheckOwnClaims()} this
+     * instance's own claims are among them too, once (the refill skips those its wheel tracks):
+     * taken over like any orphan, with their execution ids, they fire now instead of after their
+     * lease. Called by the refill thread only.
      */
     List<Task> orphans(Instant now, BitSet slots, int room) {
         List<Task> orphans = new ArrayList<>(ledger.findExpiredClaims(now, slots, room));
@@ -87,7 +92,29 @@ final class Claims {
                 slotsChecked = (BitSet) slots.clone();
             }
         }
+        left = room - orphans.size();
+        if (left > 0 && ownClaimsInDoubt) {
+            ownClaimsInDoubt = false; // before the read: a failure of it, or a doubt raised meanwhile, sets it again
+            Set<String> others = new HashSet<>(live);
+            others.remove(ownership.memberId());
+            Set<TaskId> found = orphans.stream().map(Task::id).collect(Collectors.toSet());
+            List<Task> own = ledger.findClaimsOfDepartedOwners(others, slots, left);
+            own.stream().filter(task -> !found.contains(task.id())).forEach(orphans::add);
+            if (own.size() >= left) {
+                ownClaimsInDoubt = true; // a full page: more next time
+            }
+        }
         return orphans;
+    }
+
+    /**
+     * Storage may hold claims of this instance that its wheel does not track: a write whose answer
+     * was lost (the database died during the commit, so it may have been stored), or an outcome
+     * whose stored state turned out other than written. The next refills look for them: see
+     * {@link #orphans}. Any thread.
+     */
+    void recheckOwnClaims() {
+        ownClaimsInDoubt = true;
     }
 
     /** Two instances may both see an orphan: a short lock lets only one try (the version check decides). */

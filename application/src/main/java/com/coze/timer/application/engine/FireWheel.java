@@ -224,6 +224,9 @@ final class FireWheel {
             place(fire);
         } else if (current) {
             tracked.remove(fire.task().id());
+            if (stored.isEmpty()) {
+                claims.recheckOwnClaims(); // what storage holds is not what was written: maybe a next claim of ours, untracked
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package com.coze.timer.application.engine;
 import com.coze.timer.application.engine.EngineCommand.Place;
 import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.application.port.out.StorageUnavailable;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
@@ -46,8 +47,20 @@ final class Refill {
         this.inbox = inbox;
     }
 
-    /** One refill; returns how many fires were claimed. */
+    /**
+     * One refill; returns how many fires were claimed. When storage cannot be reached, its claims
+     * may have been stored without this instance knowing: the next refills look for them.
+     */
     int run() {
+        try {
+            return claimAndPlace();
+        } catch (StorageUnavailable e) {
+            claims.recheckOwnClaims();
+            throw e;
+        }
+    }
+
+    private int claimAndPlace() {
         Fence fence = claims.fence(); // before anything is claimed: a later break of it covers every claim below
         releaseWithdrawn();
         Instant now = clock.instant();
