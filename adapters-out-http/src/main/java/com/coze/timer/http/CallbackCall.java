@@ -23,7 +23,8 @@ import okhttp3.Response;
  * wait and the backoff are scheduled, the exchange runs on OkHttp's dispatcher.
  *
  * <p>No attempt starts, and none is written, once the fire's fence stopped holding ({@link FenceCheck}):
- * the fire then ends aborted with the reason, like an abort.
+ * the fire then ends aborted with the reason, like an abort; with {@code attempts} 0 when nothing at all
+ * was written.
  *
  * <p>{@link #abort()} marks the fire aborted, cancels the OkHttp call in progress (if any) and
  * completes the result at once. A token or backoff wait still pending ends on its own schedule and
@@ -170,6 +171,7 @@ final class CallbackCall implements InFlightCall {
         @Override
         public void onFailure(Call call, IOException e) {
             if (e instanceof FenceCheck.FencedOff) {
+                attempts.decrementAndGet(); // counted when enqueued, but never written
                 fencedOff();
             }
             outcome.completeExceptionally(aborted ? new CancellationException("aborted") : e);

@@ -212,6 +212,10 @@ final class FireWheel {
     }
 
     private void arrived(TrackedFire fire, CallbackResult result) {
+        if (result.aborted() && result.attempts() == 0 && !fire.isDone() && !fire.fence().holds()) {
+            release(fire); // fenced off before anything was sent: like a fire withdrawn from the wheel
+            return;
+        }
         metrics.executed(Outcomes.outcomeOf(result), result.durationMs(), result.attempts());
         writer.accept(new Finished(fire, fire.task(), fire.fire(), fire.isDone(), result));
     }
@@ -242,7 +246,14 @@ final class FireWheel {
     }
 
     private void handBack(TrackedFire fire) {
-        if (fire.withdraw() && tracked.remove(fire.task().id(), fire)) {
+        if (fire.withdraw()) {
+            release(fire);
+        }
+    }
+
+    /** Writes its claim back unfired (the refill does, version-guarded): its owner, whoever it is now, claims it anew. */
+    private void release(TrackedFire fire) {
+        if (tracked.remove(fire.task().id(), fire)) {
             toRelease.add(fire.task());
         }
     }

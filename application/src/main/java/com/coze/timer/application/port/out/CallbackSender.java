@@ -18,7 +18,8 @@ public interface CallbackSender {
 
     /**
      * One fire's request. {@code executionId} is sent on every attempt as {@code X-Timer-Execution-Id}.
-     * No attempt goes out once {@code fence} stops holding: the call then ends aborted, unsent.
+     * No attempt goes out once {@code fence} stops holding: the call then ends aborted, and with
+     * {@code attempts} 0 if nothing at all was sent.
      */
     record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback, Fence fence) {
 
