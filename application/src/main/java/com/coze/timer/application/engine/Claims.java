@@ -75,7 +75,7 @@ final class Claims {
      * members that left — among them a previous run of a single instance, which claimed under a
      * name of its own. The second are asked again only when the members or the slots change (it
      * reads every claim), and until a page comes back short. After {@link #recheckOwnClaims()} this
-     * instance's own claims are among them too, once (the refill skips those its wheel tracks):
+     * instance's own claims are among them too, one page once (the refill skips those its wheel tracks):
      * taken over like any orphan, with their execution ids, they fire now instead of after their
      * lease. Called by the refill thread only.
      */
@@ -94,15 +94,16 @@ final class Claims {
         }
         left = room - orphans.size();
         if (left > 0 && ownClaimsInDoubt) {
-            ownClaimsInDoubt = false; // before the read: a failure of it, or a doubt raised meanwhile, sets it again
+            // Once, before the read: a failure of it, or a doubt raised meanwhile, sets it again. The
+            // page holds the earliest claims, so those left behind (due before the failure) are in it
+            // unless more than a page of older calls is still in flight; the later, tracked ones
+            // would fill any page, so a full one does not ask again.
+            ownClaimsInDoubt = false;
             Set<String> others = new HashSet<>(live);
             others.remove(ownership.memberId());
             Set<TaskId> found = orphans.stream().map(Task::id).collect(Collectors.toSet());
-            List<Task> own = ledger.findClaimsOfDepartedOwners(others, slots, left);
-            own.stream().filter(task -> !found.contains(task.id())).forEach(orphans::add);
-            if (own.size() >= left) {
-                ownClaimsInDoubt = true; // a full page: more next time
-            }
+            ledger.findClaimsOfDepartedOwners(others, slots, left).stream()
+                    .filter(task -> !found.contains(task.id())).forEach(orphans::add);
         }
         return orphans;
     }
