@@ -3,10 +3,11 @@ package com.coze.timer.coordination;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
 
 /**
  * When this instance last heard from ZooKeeper, on the monotonic clock: the fence before every
@@ -16,6 +17,14 @@ import org.apache.zookeeper.KeeperException;
  * is true while that contact is younger than half the session timeout. So an instance that was
  * paused (SIGSTOP, a long GC) or cut off stops sending at least half a session before ZooKeeper can
  * expire its session and hand its slots to another, however late Curator notices the loss.
+ *
+ * <p><b>Sessions.</b> Each answer also names the session it came in: the probe goes straight to the
+ * ZooKeeper handle of the moment, and a handle keeps one session for life. An answer to a probe
+ * sent at {@code s} proves that session alive until at least {@code s} plus the session timeout, so
+ * {@link #isRecentIn(long)} proves that the session a claim was made in is still alive now — and so
+ * was all along, sessions never come back — which is what keeps another instance from having taken
+ * the claim over. After a pause past the session, contact comes back in a new session, and
+ * everything claimed in the old one stays fenced off.
  *
  * <p><b>Threads.</b> Probes are sent from a private daemon thread and answered on Curator's event
  * thread; {@link #isRecent()} may be called from any thread.
@@ -27,8 +36,7 @@ final class ZooKeeperContact implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ZooKeeperContact.class.getName());
 
     private final CuratorFramework client;
-    private final AtomicLong lastContactNanos = new AtomicLong();
-    private volatile boolean everHeard;
+    private final AtomicReference<Heard> lastHeard = new AtomicReference<>();
     private final ScheduledThreadPoolExecutor thread;
     private final String memberId;
     /** Probe thread only. */
@@ -42,24 +50,39 @@ final class ZooKeeperContact implements AutoCloseable {
         thread.execute(this::probe);
     }
 
+    /** An answer from ZooKeeper in session {@code sessionId} to a probe sent at {@code sentNanos}. */
+    private record Heard(long sessionId, long sentNanos) {
+    }
+
     /** Whether ZooKeeper answered a request sent less than half the session timeout ago. */
     boolean isRecent() {
+        return isFresh(lastHeard.get());
+    }
+
+    /** The session of the latest answer while {@link #isRecent()}, else 0 (no session has that id). */
+    long recentSession() {
+        Heard heard = lastHeard.get();
+        return isFresh(heard) ? heard.sessionId() : 0;
+    }
+
+    /** Whether the latest answer, less than half the session timeout old, came in session {@code sessionId}. */
+    boolean isRecentIn(long sessionId) {
+        Heard heard = lastHeard.get();
+        return isFresh(heard) && heard.sessionId() == sessionId;
+    }
+
+    private boolean isFresh(Heard heard) {
         long sessionMs = client.getZookeeperClient().getLastNegotiatedSessionTimeoutMs();
-        return everHeard && sessionMs > 0
-                && System.nanoTime() - lastContactNanos.get() < TimeUnit.MILLISECONDS.toNanos(sessionMs) / 2;
+        return heard != null && sessionMs > 0
+                && System.nanoTime() - heard.sentNanos() < TimeUnit.MILLISECONDS.toNanos(sessionMs) / 2;
     }
 
     private void probe() {
         reportChange();
         long sent = System.nanoTime();
         try {
-            client.checkExists().inBackground((c, event) -> {
-                int code = event.getResultCode();
-                if (code == KeeperException.Code.OK.intValue() || code == KeeperException.Code.NONODE.intValue()) {
-                    lastContactNanos.accumulateAndGet(sent, Math::max);
-                    everHeard = true;
-                }
-            }).forPath("/");
+            ZooKeeper handle = client.getZookeeperClient().getZooKeeper();
+            handle.exists("/", false, (code, path, context, stat) -> answered(handle, code, sent), null);
         } catch (Exception e) {
             // Not started yet, or closing: no contact this time.
         }
@@ -71,10 +94,18 @@ final class ZooKeeperContact implements AutoCloseable {
         }
     }
 
+    /** Answered on ZooKeeper's event thread: a success counts as contact in the handle's session. */
+    private void answered(ZooKeeper handle, int code, long sent) {
+        if (code == KeeperException.Code.OK.intValue() || code == KeeperException.Code.NONODE.intValue()) {
+            Heard heard = new Heard(handle.getSessionId(), sent);
+            lastHeard.accumulateAndGet(heard, (last, next) -> last == null || next.sentNanos() - last.sentNanos() > 0 ? next : last);
+        }
+    }
+
     /** Says in the log when the fence closes or opens again (probe thread only). */
     private void reportChange() {
         boolean recent = isRecent();
-        if (everHeard && recent != lastReported) {
+        if (lastHeard.get() != null && recent != lastReported) {
             lastReported = recent;
             if (recent) {
                 LOG.info(() -> memberId + ": ZooKeeper answers again; sending fires");

@@ -1,5 +1,6 @@
 package com.coze.timer.coordination;
 
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.SlotOwnership;
 import java.time.Duration;
 import java.util.BitSet;
@@ -50,7 +51,11 @@ import org.apache.curator.utils.ZKPaths;
  *
  * <p><b>Fencing.</b> {@link #isCertain()}, which the engine asks right before every send, also
  * needs contact with ZooKeeper within half the session timeout, measured on the monotonic clock
- * ({@link ZooKeeperContact}); so does {@link #ownedSlots()}.
+ * ({@link ZooKeeperContact}); so does {@link #ownedSlots()}. And every claim carries the
+ * {@link #fence()} taken before it was written, bound to the session it was written in: after a
+ * pause past the session, the instance is certain again in a new session, but sends nothing it
+ * claimed in the old one (its successor may have taken those over), not even a request already
+ * handed to the HTTP client.
  *
  * <p><b>Threads.</b> Views, activations and {@code onChange} calls run on one private thread, in
  * order; listeners must be quick. {@link #ownedSlots()} may be called from any thread.
@@ -145,6 +150,20 @@ public final class ZooKeeperSlotOwnership implements SlotOwnership, AutoCloseabl
     @Override
     public void onChange(Consumer<BitSet> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * A fence bound to the ZooKeeper session this instance is certain in now: it holds while that
+     * session answered within half its timeout, so claims written after this call cannot have been
+     * taken over as those of a departed member (see {@link ZooKeeperContact}). Closed when not certain.
+     */
+    @Override
+    public Fence fence() {
+        long session = contact.recentSession();
+        if (!isCertain() || session == 0) {
+            return Fence.CLOSED;
+        }
+        return () -> isConnected() && contact.isRecentIn(session) && client.getState() == CuratorFrameworkState.STARTED;
     }
 
     /** Whether the session with ZooKeeper is up now. */

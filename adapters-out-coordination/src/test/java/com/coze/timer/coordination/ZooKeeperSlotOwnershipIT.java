@@ -2,6 +2,7 @@ package com.coze.timer.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.coze.timer.application.port.out.Fence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -165,6 +166,26 @@ class ZooKeeperSlotOwnershipIT {
             assertThat(cut.owned().isEmpty()).as("a fenced member owns nothing").isTrue();
             proxy.heal();
             Poll.until(SESSION.plus(HANDOVER).plus(SETTLE), "certain again once healed", () -> cut.ownership().isCertain());
+            leave(cut);
+        }
+    }
+
+    @Test
+    void aFenceTakenBeforeTheSessionExpiredNeverHoldsAgainWhenTheMemberIsCertainInItsNextSession() {
+        try (BlackholeProxy proxy = new BlackholeProxy(server.getPort())) {
+            Member cut = join("timer-c", proxy.connectString());
+            Poll.until(SETTLE, "it is certain of its slots", () -> cut.ownership().isCertain());
+            Fence before = cut.ownership().fence();
+            assertThat(before.holds()).as("a fence taken while certain").isTrue();
+
+            proxy.cut();
+            Poll.until(SESSION, "the fence is broken", () -> !before.holds());
+            Poll.pause(SESSION.plusSeconds(1).toMillis()); // ZooKeeper expires the session meanwhile
+            proxy.heal();
+            Poll.until(SESSION.plus(HANDOVER).plus(SETTLE), "certain again once healed", () -> cut.ownership().isCertain());
+
+            assertThat(before.holds()).as("the fence of the expired session").isFalse();
+            assertThat(cut.ownership().fence().holds()).as("a fence of the new session").isTrue();
             leave(cut);
         }
     }

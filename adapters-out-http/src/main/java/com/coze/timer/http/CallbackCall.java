@@ -25,6 +25,10 @@ import okhttp3.Response;
  * the fire's own retries and attempt timeout when it brings them. Nothing blocks a thread: the token
  * wait and the backoff are scheduled, the exchange runs on OkHttp's dispatcher.
  *
+ * <p>No attempt starts, and none is written, once the fire's fence stopped holding ({@link FenceCheck}):
+ * the fire then ends aborted with the reason, like an abort; with {@code attempts} 0 when nothing at all
+ * was written.
+ *
  * <p>{@link #abort()} marks the fire aborted, cancels the OkHttp call in progress (if any) and
  * completes the result at once. A token or backoff wait still pending ends on its own schedule and
  * then finds the fire aborted, so nothing more is sent. The result completes exactly once; a later
@@ -44,6 +48,7 @@ final class CallbackCall implements InFlightCall {
     private final AtomicReference<Call> current = new AtomicReference<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private volatile boolean aborted;
+    private volatile String abortReason = "aborted";
     private volatile Instant startedAt;
     private volatile long startedNanos;
 
@@ -67,12 +72,16 @@ final class CallbackCall implements InFlightCall {
 
     @Override
     public void abort() {
-        aborted = true;
+        abort("aborted");
+    }
+
+    private void abort(String reason) {
+        markAborted(reason);
         Call call = current.get();
         if (call != null) {
             call.cancel();
         }
-        result.complete(outcome(false, OptionalInt.empty(), Optional.empty(), Optional.of("aborted")));
+        result.complete(outcome(false, OptionalInt.empty(), Optional.empty(), Optional.of(abortReason)));
     }
 
     private CompletionStage<Attempt> attempt() {
@@ -100,6 +109,11 @@ final class CallbackCall implements InFlightCall {
             outcome.completeExceptionally(new CancellationException("aborted"));
             return;
         }
+        if (!FenceCheck.of(request).holds()) {
+            fencedOff();
+            outcome.completeExceptionally(new CancellationException(FenceCheck.FencedOff.MESSAGE));
+            return;
+        }
         if (attempts.getAndIncrement() == 0) {
             startedNanos = System.nanoTime();
             startedAt = sending.clock().instant();
@@ -117,7 +131,7 @@ final class CallbackCall implements InFlightCall {
     private void finish(Attempt last, Throwable failure) {
         int count = attempts.get();
         if (aborted) {
-            abort();
+            abort(abortReason);
         } else if (last != null) {
             Optional<String> error = last.successful() ? Optional.empty()
                     : Optional.of(Failures.ofStatus(last.status(), count));
@@ -128,6 +142,19 @@ final class CallbackCall implements InFlightCall {
             result.complete(outcome(false, OptionalInt.empty(), Optional.empty(),
                     Optional.of(Failures.ofException(cause, count))));
         }
+    }
+
+    /** The fence stopped holding before an attempt went out: the fire ends aborted, with no further attempt. */
+    private void fencedOff() {
+        markAborted(FenceCheck.FencedOff.MESSAGE);
+    }
+
+    /** The first reason given stays. */
+    private void markAborted(String reason) {
+        if (!aborted) {
+            abortReason = reason;
+        }
+        aborted = true;
     }
 
     private CallbackResult outcome(boolean success, OptionalInt status, Optional<String> body, Optional<String> error) {
@@ -151,6 +178,10 @@ final class CallbackCall implements InFlightCall {
 
         @Override
         public void onFailure(Call call, IOException e) {
+            if (e instanceof FenceCheck.FencedOff) {
+                attempts.decrementAndGet(); // counted when enqueued, but never written
+                fencedOff();
+            }
             outcome.completeExceptionally(aborted ? new CancellationException("aborted") : e);
         }
 

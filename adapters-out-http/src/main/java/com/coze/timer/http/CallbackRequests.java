@@ -2,6 +2,7 @@ package com.coze.timer.http;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
 import com.coze.timer.application.json.CanonicalJson;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.Signing;
 import jakarta.json.JsonString;
@@ -26,7 +27,8 @@ import okio.Buffer;
  * plus the timer's own headers. {@code X-Timer-Execution-Id} is the fire's idempotency key, the
  * same on every retry, and so is {@code webhook-id}; {@code X-Timer-Scheduled-Time} is the planned
  * instant in UTC with exactly three fraction digits. {@link #forAttempt} adds what changes from one
- * attempt to the next: {@code webhook-timestamp} and the {@link WebhookSignature} over it.
+ * attempt to the next: {@code webhook-timestamp} and the {@link WebhookSignature} over it. The
+ * fire's fence rides along as the request's tag ({@link FenceCheck}).
  *
  * <p>A body goes out as JSON unless the user chose a {@code Content-Type}. With a {@code Content-Type}
  * that is not JSON, a body that is a JSON string is sent as the string it holds (plain text, form
@@ -60,7 +62,8 @@ final class CallbackRequests {
                 .header(EXECUTION_ID, fire.executionId())
                 .header(SCHEDULED_TIME, MILLIS_UTC.format(fire.scheduledTime()))
                 .header(WEBHOOK_ID, fire.executionId())
-                .method(callback.method().name(), body(callback));
+                .method(callback.method().name(), body(callback))
+                .tag(Fence.class, fire.fence());
         return Optional.of(http.build());
     }
 

@@ -39,7 +39,8 @@ final class HttpClients {
                 .writeTimeout(config.transferTimeout())
                 .callTimeout(config.callTimeout())
                 .followRedirects(false)
-                .followSslRedirects(false);
+                .followSslRedirects(false)
+                .addNetworkInterceptor(new FenceCheck());
         if (!config.allowPrivateTargets()) {
             PrivateTargetGuard guard = new PrivateTargetGuard();
             client.dns(guard).addInterceptor(guard);

@@ -1,6 +1,7 @@
 package com.coze.timer.http;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.domain.task.Callback;
 import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
@@ -26,6 +27,7 @@ final class Fires {
     private Signing signing = Signing.NONE;
     private final TaskId taskId = TaskId.random();
     private final String executionId = UUID.randomUUID().toString();
+    private Fence fence = Fence.OPEN;
 
     private Fires() {
     }
@@ -64,8 +66,13 @@ final class Fires {
         return this;
     }
 
+    Fires fence(Fence value) {
+        fence = value;
+        return this;
+    }
+
     CallbackRequest build() {
         Callback callback = new Callback(URI.create(endpoint), method, headers, Optional.ofNullable(body), delivery, signing);
-        return new CallbackRequest(taskId, executionId, SCHEDULED, callback);
+        return new CallbackRequest(taskId, executionId, SCHEDULED, callback, fence);
     }
 }

@@ -40,7 +40,7 @@ final class JdbcFireLedger implements FireLedger {
             + " WHERE fire_lease_until < ? AND " + FirePredicates.CLAIMED + "%s ORDER BY fire_scheduled_time LIMIT ?";
     /** Every claim of the slots: asked only when the members or the owned slots change. */
     private static final String DEPARTED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
-            + " WHERE " + FirePredicates.CLAIMED + " AND fire_owner NOT IN (%s)%s ORDER BY fire_scheduled_time LIMIT ?";
+            + " WHERE " + FirePredicates.CLAIMED + " AND %s%s ORDER BY fire_scheduled_time LIMIT ?";
     private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
             + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
             + " fire_owner = ?, updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
@@ -109,12 +109,10 @@ final class JdbcFireLedger implements FireLedger {
 
     @Override
     public List<Task> findClaimsOfDepartedOwners(Set<String> liveOwners, BitSet storedSlots, int limit) {
-        if (liveOwners.isEmpty()) {
-            throw new IllegalArgumentException("no live owners: this instance is one");
-        }
         // A claim whose owner is unknown (NULL) is not IN or NOT IN anything: it waits for its lease.
-        String owners = "?, ".repeat(liveOwners.size() - 1) + "?";
-        return select("finding fire claims of departed instances", DEPARTED.formatted(owners, slotFilter(storedSlots)),
+        String departed = liveOwners.isEmpty() ? "fire_owner IS NOT NULL"
+                : "fire_owner NOT IN (" + "?, ".repeat(liveOwners.size() - 1) + "?)";
+        return select("finding fire claims of departed instances", DEPARTED.formatted(departed, slotFilter(storedSlots)),
                 List.copyOf(liveOwners), limit);
     }
 

@@ -10,6 +10,7 @@ import com.coze.timer.application.port.out.TaskQueries;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
 
@@ -23,6 +24,11 @@ import javax.sql.DataSource;
  * Callback headers and bodies are sealed with {@code encryptionKey} (AES-256-GCM, see {@link SecretBox}).
  */
 public final class JdbcPersistence implements AutoCloseable {
+
+    /** How long a caller waits for a connection (and a new connection for the server) before failing. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a pooled connection's liveness check may take (Hikari's minimum is 250 ms). */
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
     private final HikariDataSource dataSource;
     private final TaskQueries taskQueries;
@@ -106,6 +112,11 @@ public final class JdbcPersistence implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
+        // Fail fast while the database is down, so that the engine's threads retry every couple of
+        // seconds and resume as soon as it is back, rather than each waiting out Hikari's 30 s.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toMillis()));
         // Session time zone UTC, so that NOW() and any driver-side conversion agree with the stored UTC times.
         config.addDataSourceProperty("connectionTimeZone", "UTC");
         config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");

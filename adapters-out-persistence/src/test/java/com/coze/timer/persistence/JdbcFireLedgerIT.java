@@ -105,6 +105,8 @@ class JdbcFireLedgerIT {
         assertThat(ledger.findClaimsOfDepartedOwners(Set.of(ME), ALL, 1000)).extracting(Task::id).contains(task.id());
         assertThat(ledger.findClaimsOfDepartedOwners(Set.of(ME, "instance-gone"), ALL, 1000)).extracting(Task::id)
                 .doesNotContain(task.id());
+        assertThat(ledger.findClaimsOfDepartedOwners(Set.of(), ALL, 1000)).as("no live owner given: every owned claim")
+                .extracting(Task::id).contains(task.id());
         assertThat(ledger.findExpiredClaims(NOW, ALL, 1000)).extracting(Task::id).doesNotContain(task.id());
     }
 

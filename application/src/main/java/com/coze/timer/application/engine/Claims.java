@@ -1,5 +1,6 @@
 package com.coze.timer.application.engine;
 
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLock;
 import com.coze.timer.application.port.out.SlotOwnership;
@@ -10,6 +11,7 @@ import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +32,7 @@ final class Claims {
     private final OwnedSlots owned;
     private Set<String> ownersChecked = Set.of();
     private BitSet slotsChecked = new BitSet();
+    private volatile boolean ownClaimsInDoubt;
 
     Claims(EngineSettings settings, MisfireRule misfires, FireLedger ledger, FireLock fireLock, SlotOwnership ownership,
            OwnedSlots owned) {
@@ -39,6 +42,11 @@ final class Claims {
         this.fireLock = fireLock;
         this.ownership = ownership;
         this.owned = owned;
+    }
+
+    /** The fence of claims written from now on (see {@link SlotOwnership#fence()}). */
+    Fence fence() {
+        return ownership.fence();
     }
 
     /** Claims the task's next occurrence under a new execution id. */
@@ -66,7 +74,10 @@ final class Claims {
      * Claims nobody works on any more, in the given slots: those whose lease ran out, and those of
      * members that left — among them a previous run of a single instance, which claimed under a
      * name of its own. The second are asked again only when the members or the slots change (it
-     * reads every claim), and until a page comes back short. Called by the refill thread only.
+     * reads every claim), and until a page comes back short. After {@link #recheckOwnClaims()} this
+     * instance's own claims are among them too, one page once (the refill skips those its wheel tracks):
+     * taken over like any orphan, with their execution ids, they fire now instead of after their
+     * lease. Called by the refill thread only.
      */
     List<Task> orphans(Instant now, BitSet slots, int room) {
         List<Task> orphans = new ArrayList<>(ledger.findExpiredClaims(now, slots, room));
@@ -81,7 +92,30 @@ final class Claims {
                 slotsChecked = (BitSet) slots.clone();
             }
         }
+        left = room - orphans.size();
+        if (left > 0 && ownClaimsInDoubt) {
+            // Once, before the read: a failure of it, or a doubt raised meanwhile, sets it again. The
+            // page holds the earliest claims, so those left behind (due before the failure) are in it
+            // unless more than a page of older calls is still in flight; the later, tracked ones
+            // would fill any page, so a full one does not ask again.
+            ownClaimsInDoubt = false;
+            Set<String> others = new HashSet<>(live);
+            others.remove(ownership.memberId());
+            Set<TaskId> found = orphans.stream().map(Task::id).collect(Collectors.toSet());
+            ledger.findClaimsOfDepartedOwners(others, slots, left).stream()
+                    .filter(task -> !found.contains(task.id())).forEach(orphans::add);
+        }
         return orphans;
+    }
+
+    /**
+     * Storage may hold claims of this instance that its wheel does not track: a write whose answer
+     * was lost (the database died during the commit, so it may have been stored), or an outcome
+     * whose stored state turned out other than written. The next refills look for them: see
+     * {@link #orphans}. Any thread.
+     */
+    void recheckOwnClaims() {
+        ownClaimsInDoubt = true;
     }
 
     /** Two instances may both see an orphan: a short lock lets only one try (the version check decides). */

@@ -1,6 +1,7 @@
 package com.coze.timer.application.engine;
 
 import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.util.Optional;
@@ -12,8 +13,8 @@ import java.util.Optional;
  */
 sealed interface EngineCommand {
 
-    /** The refill thread or the outcome writer stored this claim: put it on the wheel. */
-    record Place(Task claimed) implements EngineCommand {
+    /** The refill thread stored this claim, written under {@code fence}: put it on the wheel. */
+    record Place(Task claimed, Fence fence) implements EngineCommand {
     }
 
     /** The task was created or changed through the API (modified, paused, resumed, run), as stored. */

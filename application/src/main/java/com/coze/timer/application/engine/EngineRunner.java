@@ -81,6 +81,9 @@ public final class EngineRunner implements AutoCloseable {
         refillAsked.set(false);
         try {
             engine.refill();
+        } catch (StorageUnavailable e) {
+            LOG.warning("refilling the timing wheel failed, storage unreachable; retrying in " + refillInterval.toMillis() + " ms: "
+                    + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refilling the timing wheel failed; retrying in " + refillInterval.toMillis() + " ms", e);
         }

@@ -12,6 +12,7 @@ import com.coze.timer.application.port.out.CallbackSender;
 import com.coze.timer.application.port.out.CallbackSender.CallbackRequest;
 import com.coze.timer.application.port.out.CallbackSender.CallbackResult;
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.FireMetrics;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.domain.task.FireState;
@@ -87,7 +88,7 @@ final class FireWheel {
 
     void apply(EngineCommand command) {
         switch (command) {
-            case Place place -> track(place.claimed());
+            case Place place -> track(place.claimed(), place.fence());
             case Changed changed -> changed(changed.task());
             case Withdrawn withdrawn -> Optional.ofNullable(tracked.remove(withdrawn.taskId())).ifPresent(TrackedFire::end);
             case OwnershipMoved moved -> ownershipMoved();
@@ -150,14 +151,14 @@ final class FireWheel {
         }
         FireState state = task.fireState();
         if (state instanceof FireState.Claimed) {
-            track(task);
+            track(task, ownership.fence());
         } else if (state instanceof FireState.Idle && claims.isDue(task, clock.instant())) {
             toClaim.add(task);
             wakeRefill.run();
         }
     }
 
-    private void track(Task claimed) {
+    private void track(Task claimed, Fence fence) {
         TrackedFire previous = tracked.get(claimed.id());
         if (previous != null && (previous.isInFlight() || previous.task().version() >= claimed.version())) {
             return;
@@ -165,7 +166,7 @@ final class FireWheel {
         if (previous != null) {
             previous.withdraw();
         }
-        TrackedFire fire = new TrackedFire(claimed);
+        TrackedFire fire = new TrackedFire(claimed, fence);
         tracked.put(claimed.id(), fire);
         place(fire);
     }
@@ -196,8 +197,8 @@ final class FireWheel {
     }
 
     private void send(TrackedFire fire) {
-        if (!ownership.isCertain()) {
-            handBack(fire); // unsure whether it is still ours: hand the claim back, do not send
+        if (!ownership.isCertain() || !fire.fence().holds()) {
+            handBack(fire); // unsure whether it is still ours, or it may have been taken over: hand it back, do not send
             return;
         }
         Instant now = clock.instant();
@@ -207,7 +208,8 @@ final class FireWheel {
         Task task = fire.task();
         PendingFire pending = fire.fire();
         metrics.fired(Math.max(0, now.toEpochMilli() - pending.scheduledTime().toEpochMilli()));
-        finish(fire, sender.send(new CallbackRequest(task.id(), pending.executionId(), pending.scheduledTime(), task.callback())));
+        finish(fire, sender.send(new CallbackRequest(task.id(), pending.executionId(), pending.scheduledTime(), task.callback(),
+                fire.fence())));
     }
 
     private void finish(TrackedFire fire, InFlightCall call) {
@@ -216,6 +218,10 @@ final class FireWheel {
     }
 
     private void arrived(TrackedFire fire, CallbackResult result) {
+        if (result.aborted() && result.attempts() == 0 && !fire.isDone() && !fire.fence().holds()) {
+            release(fire); // fenced off before anything was sent: like a fire withdrawn from the wheel
+            return;
+        }
         metrics.executed(Outcomes.outcomeOf(result), result.durationMs(), result.attempts());
         writer.accept(new Finished(fire, fire.task(), fire.fire(), fire.isDone(), result));
     }
@@ -228,6 +234,9 @@ final class FireWheel {
             place(fire);
         } else if (current) {
             tracked.remove(fire.task().id());
+            if (stored.isEmpty()) {
+                claims.recheckOwnClaims(); // what storage holds is not what was written: maybe a next claim of ours, untracked
+            }
         }
     }
 
@@ -243,7 +252,14 @@ final class FireWheel {
     }
 
     private void handBack(TrackedFire fire) {
-        if (fire.withdraw() && tracked.remove(fire.task().id(), fire)) {
+        if (fire.withdraw()) {
+            release(fire);
+        }
+    }
+
+    /** Writes its claim back unfired (the refill does, version-guarded): its owner, whoever it is now, claims it anew. */
+    private void release(TrackedFire fire) {
+        if (tracked.remove(fire.task().id(), fire)) {
             toRelease.add(fire.task());
         }
     }

@@ -31,6 +31,9 @@ import java.util.logging.Logger;
  * its claim stays stored and is taken over after its lease. Only when nothing of a batch can be
  * written does the batch fail, to be retried, at most {@value #MAX_ATTEMPTS} times; while storage is
  * unreachable ({@link StorageUnavailable}) nothing is isolated and the fires wait until it is back.
+ * A batch whose commit was stored but never answered finds its tasks changed when retried: it
+ * settles them as a lost race, and the wheel has the refill look for the next claims it stored
+ * ({@link Claims#recheckOwnClaims()}).
  *
  * <p>Threading: {@link #offer} is called by the wheel thread; everything else by the outcome
  * writer thread only.

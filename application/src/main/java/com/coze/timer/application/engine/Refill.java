@@ -1,7 +1,9 @@
 package com.coze.timer.application.engine;
 
 import com.coze.timer.application.engine.EngineCommand.Place;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.FireLedger;
+import com.coze.timer.application.port.out.StorageUnavailable;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
@@ -45,8 +47,21 @@ final class Refill {
         this.inbox = inbox;
     }
 
-    /** One refill; returns how many fires were claimed. */
+    /**
+     * One refill; returns how many fires were claimed. When storage cannot be reached, its claims
+     * may have been stored without this instance knowing: the next refills look for them.
+     */
     int run() {
+        try {
+            return claimAndPlace();
+        } catch (StorageUnavailable e) {
+            claims.recheckOwnClaims();
+            throw e;
+        }
+    }
+
+    private int claimAndPlace() {
+        Fence fence = claims.fence(); // before anything is claimed: a later break of it covers every claim below
         releaseWithdrawn();
         Instant now = clock.instant();
         List<Task> toWrite = new ArrayList<>();
@@ -69,7 +84,7 @@ final class Refill {
             }
         }
         List<Optional<Task>> stored = toWrite.isEmpty() ? List.of() : ledger.writeAll(toWrite);
-        stored.forEach(task -> task.ifPresent(claimed -> inbox.post(new Place(claimed))));
+        stored.forEach(task -> task.ifPresent(claimed -> inbox.post(new Place(claimed, fence))));
         skips.record(before, stored, Skips.Reason.MISFIRE, now);
         return (int) stored.stream().filter(Optional::isPresent).count();
     }

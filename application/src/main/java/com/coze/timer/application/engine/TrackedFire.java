@@ -1,6 +1,7 @@
 package com.coze.timer.application.engine;
 
 import com.coze.timer.application.port.out.CallbackSender.InFlightCall;
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.domain.task.FireState;
 import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
@@ -19,13 +20,15 @@ import java.util.Optional;
  */
 final class TrackedFire {
 
+    private final Fence fence;
     private Task task;
     private FireState state;
     private TimerEntry<TrackedFire> entry;
     private InFlightCall call;
 
-    TrackedFire(Task claimed) {
+    TrackedFire(Task claimed, Fence fence) {
         this.task = claimed;
+        this.fence = fence;
         this.state = claimed.fireState();
         if (!(state instanceof FireState.Claimed)) {
             throw new IllegalArgumentException("only a claimed fire is tracked, not " + state);
@@ -34,6 +37,11 @@ final class TrackedFire {
 
     Task task() {
         return task;
+    }
+
+    /** Taken before the first of its claims was written; the next claims of the same task keep it. */
+    Fence fence() {
+        return fence;
     }
 
     FireState state() {

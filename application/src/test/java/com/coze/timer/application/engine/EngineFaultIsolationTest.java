@@ -137,9 +137,46 @@ class EngineFaultIsolationTest {
         assertThat(batch).as("every fire of the batch settled").isEmpty();
     }
 
-    /** Storage that cannot be reached while {@code down}. */
+    @Test
+    void aClaimStoredWhoseAnswerWasLostFiresWithItsExecutionIdOnceStorageIsBackNotAfterItsLease() {
+        UnreachableLedger ledger = new UnreachableLedger();
+        SchedulerEngine engine = engine(ledger);
+        TaskId task = stored(aTask().interval(1).build());
+        ledger.answersLost = true; // the database dies during the commit, after storing it
+        clock.set(T0.plusMillis(500));
+        assertThatThrownBy(engine::refill).isInstanceOf(StorageUnavailable.class);
+        String claimed = store.find(task).orElseThrow().pendingFire().orElseThrow().executionId();
+
+        ledger.answersLost = false;
+        step(engine, T0.plusSeconds(1));
+        assertThat(sender.calls()).singleElement().satisfies(call -> assertThat(call.request().executionId()).isEqualTo(claimed));
+    }
+
+    @Test
+    void aNextClaimStoredWithAnOutcomeWhoseAnswerWasLostFiresWithoutWaitingForItsLease() throws Exception {
+        UnreachableLedger ledger = new UnreachableLedger();
+        SchedulerEngine engine = engine(ledger);
+        TaskId task = stored(aTask().interval(1).build());
+        step(engine, T0.plusSeconds(1));
+        sender.last().respond(200, "{}", clock.instant());
+        engine.advance();
+        ledger.answersLost = true;
+        List<FireWheel.Finished> batch = engine.writer().take(0);
+        assertThatThrownBy(() -> engine.writer().write(batch)).isInstanceOf(StorageUnavailable.class);
+        String next = store.find(task).orElseThrow().pendingFire().orElseThrow().executionId();
+
+        ledger.answersLost = false;
+        engine.writer().write(batch); // the retry finds the task changed: a lost race
+        engine.advance();
+        step(engine, T0.plusSeconds(2));
+        assertThat(sender.calls()).hasSize(2);
+        assertThat(sender.last().request().executionId()).as("the next claim stored with the lost answer").isEqualTo(next);
+    }
+
+    /** Storage that cannot be reached while {@code down}, or that stores writes but loses their answers while {@code answersLost}. */
     private final class UnreachableLedger extends InMemoryFireLedger {
         volatile boolean down;
+        volatile boolean answersLost;
 
         UnreachableLedger() {
             super(store, log);
@@ -148,9 +185,26 @@ class EngineFaultIsolationTest {
         @Override
         public List<Optional<Task>> recordAll(List<Completion> completions) {
             if (down) {
-                throw new StorageUnavailable("database failure while recording outcomes: Communications link failure", null);
+                throw lost("recording outcomes");
             }
-            return super.recordAll(completions);
+            List<Optional<Task>> stored = super.recordAll(completions);
+            if (answersLost) {
+                throw lost("recording outcomes");
+            }
+            return stored;
+        }
+
+        @Override
+        public List<Optional<Task>> writeAll(List<Task> tasks) {
+            List<Optional<Task>> stored = super.writeAll(tasks);
+            if (answersLost) {
+                throw lost("writing claims");
+            }
+            return stored;
+        }
+
+        private static StorageUnavailable lost(String what) {
+            return new StorageUnavailable("database failure while " + what + ": Communications link failure", null);
         }
     }
 

@@ -86,6 +86,45 @@ class SchedulerEngineOwnershipTest {
         assertThat(store.find(task.id()).orElseThrow().pendingFire()).isEmpty();
     }
 
+    @Test
+    void aFireClaimedInASessionThatEndedIsNotSentEvenOnceTheInstanceIsCertainAgain() {
+        Task task = stored(aTask().interval(2).build());
+        ownershipA.own(slotOf(task));
+        step(T0.plusSeconds(1)); // a claims the fire of 10:00:02, then sleeps past its session
+        String claimed = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().executionId();
+        ownershipA.replaceSession();
+        clock.set(T0.plusSeconds(2));
+        a.advance();
+        assertThat(senderA.calls()).isEmpty();
+        a.refill(); // hands the claim back, and claims the fire anew in the new session
+        assertThat(store.find(task.id()).orElseThrow().pendingFire().orElseThrow().executionId()).isNotEqualTo(claimed);
+    }
+
+    @Test
+    void theSenderIsGivenTheFenceOfTheClaim() {
+        Task task = stored(aTask().interval(2).build());
+        ownershipA.own(slotOf(task));
+        step(T0.plusSeconds(2));
+        assertThat(senderA.calls()).singleElement().satisfies(call -> assertThat(call.request().fence().holds()).isTrue());
+        ownershipA.replaceSession();
+        assertThat(senderA.last().request().fence().holds()).as("after the session ended").isFalse();
+    }
+
+    @Test
+    void aCallFencedOffBeforeAnythingWasSentHandsItsClaimBackAndRecordsNothing() {
+        Task task = stored(aTask().interval(2).build());
+        ownershipA.own(slotOf(task));
+        step(T0.plusSeconds(2));
+        String claimed = senderA.last().request().executionId();
+        ownershipA.replaceSession(); // while the request waited in the HTTP client
+        senderA.last().fencedOff(clock.instant());
+        a.advance();
+        a.refill();
+        assertThat(log.recent(task.id(), 10, java.util.Optional.empty())).as("no execution recorded").isEmpty();
+        assertThat(store.find(task.id()).orElseThrow().pendingFire().orElseThrow().executionId()).as("claimed anew")
+                .isNotEqualTo(claimed);
+    }
+
     /** b may see a gone before or after a's slot is handed over to it; either way it takes over. */
     @ParameterizedTest(name = "b sees a gone before the handover: {0}")
     @ValueSource(booleans = {false, true})

@@ -1,5 +1,6 @@
 package com.coze.timer.application.fakes;
 
+import com.coze.timer.application.port.out.Fence;
 import com.coze.timer.application.port.out.SlotOwnership;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -15,6 +16,7 @@ public final class FakeSlotOwnership implements SlotOwnership {
     private final List<Consumer<BitSet>> listeners = new ArrayList<>();
     private BitSet owned = new BitSet();
     private boolean certain = true;
+    private int session;
     private Set<String> live;
 
     public FakeSlotOwnership(int slotCount, String memberId) {
@@ -33,6 +35,15 @@ public final class FakeSlotOwnership implements SlotOwnership {
     public void certain(boolean value) {
         certain = value;
         listeners.forEach(listener -> listener.accept(ownedSlots()));
+    }
+
+    /**
+     * The session expired while this instance did not notice (paused, say) and a new one began: its
+     * slots are the same, and it is certain again, but fences taken before no longer hold. The
+     * listeners are not told, as a paused process learns of it only late.
+     */
+    public void replaceSession() {
+        session++;
     }
 
     public void live(Set<String> members) {
@@ -57,6 +68,12 @@ public final class FakeSlotOwnership implements SlotOwnership {
     @Override
     public boolean isCertain() {
         return certain;
+    }
+
+    @Override
+    public Fence fence() {
+        int taken = session;
+        return () -> certain && session == taken;
     }
 
     @Override

@@ -39,6 +39,12 @@ public final class ScriptedCallbackSender implements CallbackSender {
                     success ? Optional.empty() : Optional.of("HTTP " + status), at, 5));
         }
 
+        /** Ends the call unsent, as the sender does once the fire's fence stopped holding before any attempt. */
+        public void fencedOff(Instant at) {
+            result.complete(new CallbackResult(false, true, OptionalInt.empty(), Optional.empty(), 0,
+                    Optional.of("not sent: fenced off"), at, 0));
+        }
+
         @Override
         public CompletableFuture<CallbackResult> result() {
             return result;

@@ -20,17 +20,30 @@ public interface CallbackSender {
     /**
      * One fire's request. {@code executionId} is sent on every attempt as {@code X-Timer-Execution-Id}
      * and {@code webhook-id}; every attempt is signed with the secrets of {@code signing} that hold
-     * at its time.
+     * at its time. No attempt goes out once {@code fence} stops holding: the call then ends aborted,
+     * and with {@code attempts} 0 if nothing at all was sent.
      */
-    record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback, Signing signing) {
+    record CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback, Signing signing,
+                           Fence fence) {
 
         public CallbackRequest {
             signing = signing == null ? Signing.NONE : signing;
+            fence = fence == null ? Fence.OPEN : fence;
         }
 
-        /** A request of the task's own callback, signed with its secrets. */
+        /** A request of the task's own callback, signed with its secrets, whose fence always holds. */
         public CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback) {
-            this(taskId, executionId, scheduledTime, callback, callback.signing());
+            this(taskId, executionId, scheduledTime, callback, callback.signing(), Fence.OPEN);
+        }
+
+        /** A request of the task's own callback, signed with its secrets, sent only while {@code fence} holds. */
+        public CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback, Fence fence) {
+            this(taskId, executionId, scheduledTime, callback, callback.signing(), fence);
+        }
+
+        /** A request signed with {@code signing}, whose fence always holds. */
+        public CallbackRequest(TaskId taskId, String executionId, Instant scheduledTime, Callback callback, Signing signing) {
+            this(taskId, executionId, scheduledTime, callback, signing, Fence.OPEN);
         }
     }
 

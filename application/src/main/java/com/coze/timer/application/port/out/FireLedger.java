@@ -35,7 +35,8 @@ public interface FireLedger extends TaskStore {
 
     /**
      * Claimed fires of the given stored slots whose recorded owner is not among {@code liveOwners}
-     * (it left the cluster), earliest first; claims without a recorded owner are not among them.
+     * (it left the cluster), earliest first; claims without a recorded owner are not among them. With
+     * no live owners given, every claim with a recorded owner.
      * Reads every claim of those slots: ask when the members or the slots change.
      */
     List<Task> findClaimsOfDepartedOwners(Set<String> liveOwners, BitSet storedSlots, int limit);

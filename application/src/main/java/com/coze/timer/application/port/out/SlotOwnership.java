@@ -30,6 +30,14 @@ public interface SlotOwnership {
         return true;
     }
 
+    /**
+     * A fence for the claims about to be written: it holds while they cannot have been taken over by
+     * another instance. Closed when taken while not {@link #isCertain() certain}.
+     */
+    default Fence fence() {
+        return isCertain() ? Fence.OPEN : Fence.CLOSED;
+    }
+
     /** This instance's name among the members; recorded as the owner of the fires it claims. */
     default String memberId() {
         return "embedded";
