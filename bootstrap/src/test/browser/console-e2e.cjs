@@ -4,7 +4,8 @@
 // It starts its own callback receiver on 127.0.0.1 (the service must allow private targets),
 // creates tasks through the API, then does in the browser what an operator does: sign in, find
 // a task by name, pause it (nothing fires), resume it, run it now (the new execution appears),
-// cancel it; the browser console must stay clean and the token must never be in a URL.
+// cancel it, redrive and delete a dead letter; the browser console must stay clean and the token
+// must never be in a URL.
 'use strict';
 const http = require('node:http');
 const assert = require('node:assert/strict');
@@ -139,8 +140,23 @@ async function main() {
     if (SHOTS) await page.screenshot({path: path.join(SHOTS, 'console-overview.png')});
     step('overview drawn');
 
+    await page.getByRole('link', {name: 'Dead letters'}).click();
+    await page.getByLabel('User id').fill('1001');
+    await page.getByRole('button', {name: 'Show'}).click();
+    const rows = page.locator('table.dead-letters tbody tr');
+    await rows.first().waitFor({timeout: 30000}); // flaky-sync's fires fail after their retries
+    const before = await rows.count();
+    const redriven = await rows.first().locator('code').getAttribute('title');
+    await rows.first().getByRole('button', {name: 'Redrive'}).click();
+    await page.locator('#action-result').filter({hasText: `Redriving execution ${redriven}`}).waitFor({timeout: 10000});
+    await waitFor(() => hits.filter((hit) => hit.execution === redriven).length > 1, 'the redrive reached the receiver with the same execution id');
+    step(`dead letters: ${before} listed; redrove ${redriven}, sent again with its execution id`);
+    await rows.first().getByRole('button', {name: 'Delete'}).click();
+    await page.locator('#action-result').filter({hasText: 'Dead letter deleted'}).waitFor({timeout: 10000});
+    step('dead letters: deleted one');
+
     await page.setViewportSize({width: 390, height: 844});
-    for (const view of ['#/overview', '#/tasks', `#/task/${taskId}`]) {
+    for (const view of ['#/overview', '#/tasks', `#/task/${taskId}`, '#/dead-letters?user_id=1001']) {
       await page.evaluate((hash) => { location.hash = hash; }, view);
       await sleep(600);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

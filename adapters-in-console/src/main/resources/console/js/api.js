@@ -59,6 +59,15 @@ const task = (id) => `/api/v1/tasks/${encodeURIComponent(id)}`;
 export const getTask = (id) => api('GET', task(id));
 export const executions = (id, before) => api('GET', `${task(id)}/executions?limit=20${before ? `&before=${before}` : ''}`);
 
+/** A user's dead letters, newest first. */
+export const listDeadLetters = (userId, limit) => api('GET', `/api/v1/users/${encodeURIComponent(userId)}/dead-letters?limit=${limit}`);
+
+/** The dead-letter buttons, each the API call it makes. */
+export const deadLetterActions = {
+  redrive: (id) => api('POST', `/api/v1/dead-letters/${encodeURIComponent(id)}/redrive`),
+  remove: (id) => api('DELETE', `/api/v1/dead-letters/${encodeURIComponent(id)}`),
+};
+
 /** The task page's buttons, each the API call it makes. */
 export const actions = {
   pause: (id) => api('PUT', `${task(id)}/pause`),

@@ -1,7 +1,8 @@
 // The console's entry point: sign-in, the navigation and the views, chosen by the URL's hash
-// (#/overview, #/tasks?…, #/task/<id>). The token never appears in a URL.
+// (#/overview, #/tasks?…, #/task/<id>, #/dead-letters?…). The token never appears in a URL.
 import {session, whoAmI} from './api.js';
 import {fill, h} from './dom.js';
+import {deadLettersView} from './views/deadletters.js';
 import {overviewView} from './views/overview.js';
 import {taskView} from './views/task.js';
 import {tasksView} from './views/tasks.js';
@@ -20,6 +21,7 @@ function route() {
   const task = /^\/task\/([0-9a-fA-F-]{36})$/.exec(path || '');
   if (task) leave = taskView(main, me, task[1]);
   else if (path === '/tasks') leave = tasksView(main, me, params);
+  else if (path === '/dead-letters') leave = deadLettersView(main, me, params);
   else leave = overviewView(main, me);
   for (const link of nav.querySelectorAll('a')) {
     link.toggleAttribute('aria-current', link.getAttribute('href') === `#${path}`);
