@@ -148,7 +148,7 @@ final class JdbcDeadLetters implements DeadLetters {
                 OptionalInt httpStatus = row.wasNull() ? OptionalInt.empty() : OptionalInt.of(status);
                 found.add(new DeadLetter(row.getString("dead_letter_id"), taskId, row.getLong("user_id"), row.getString("execution_id"),
                         Jdbc.requiredInstant(row, "scheduled_time"), Jdbc.requiredInstant(row, "failed_at"), row.getInt("attempts"),
-                        httpStatus, Optional.ofNullable(row.getString("error")), rows.callback(taskId, row)));
+                        httpStatus, Optional.ofNullable(row.getString("error")), rows.request(taskId, row)));
             }
         }
         return found;

@@ -172,22 +172,28 @@ final class TaskRows {
                 Jdbc.requiredInstant(row, "fire_lease_until")));
     }
 
-    /**
-     * The request in the current row ({@code http_endpoint, http_method, headers_cipher, body_cipher}
-     * of task {@code id}): a task's, or a dead letter's, which keeps the task's sealed values.
-     */
+    /** A task's callback in the current row: its {@link #request} with its delivery settings and signing secrets. */
     Callback callback(TaskId id, ResultSet row) throws SQLException {
-        String headers = row.getString("headers_cipher");
-        String body = row.getString("body_cipher");
-        Map<String, String> headerMap = headers == null ? Map.of() : ColumnJson.headers(open(headers, id, "headers_cipher"));
-        Optional<String> bodyText = Optional.ofNullable(body).map(sealed -> open(sealed, id, "body_cipher"));
+        Callback request = request(id, row);
         Optional<Long> retries = Jdbc.nullableLong(row, "max_retries");
         Optional<Delivery> delivery = retries.isEmpty() ? Optional.empty() : Optional.of(new Delivery(retries.get().intValue(),
                 row.getLong("backoff_ms"), row.getLong("max_backoff_ms"), row.getLong("timeout_ms")));
         Signing signing = Optional.ofNullable(row.getString(SIGNING)).map(sealed -> signing(open(sealed, id, SIGNING)))
                 .orElse(Signing.NONE);
+        return new Callback(request.endpoint(), request.method(), request.headers(), request.body(), delivery, signing);
+    }
+
+    /**
+     * The request alone, as {@link #bindCallback} stored it ({@code http_endpoint, http_method,
+     * headers_cipher, body_cipher}): what a dead letter keeps of its task's callback.
+     */
+    Callback request(TaskId id, ResultSet row) throws SQLException {
+        String headers = row.getString("headers_cipher");
+        String body = row.getString("body_cipher");
+        Map<String, String> headerMap = headers == null ? Map.of() : ColumnJson.headers(open(headers, id, "headers_cipher"));
+        Optional<String> bodyText = Optional.ofNullable(body).map(sealed -> open(sealed, id, "body_cipher"));
         return new Callback(URI.create(row.getString("http_endpoint")), HttpMethod.fromWire(row.getString("http_method")),
-                headerMap, bodyText, delivery, signing);
+                headerMap, bodyText);
     }
 
     /** {@code "<current>"} or {@code "<current> <previous> <previous until, epoch ms>"}; none without a secret. */
