@@ -59,12 +59,21 @@ final class TimerProcess implements AutoCloseable {
         return JAR;
     }
 
+    /** {@code <name>.log}, or for a restart {@code <name>-2.log} and so on: an earlier run's log is kept to read. */
+    private static Path freshLog(Path logs, String name) {
+        Path log = logs.resolve(name + ".log");
+        for (int run = 2; Files.exists(log); run++) {
+            log = logs.resolve(name + "-" + run + ".log");
+        }
+        return log;
+    }
+
     static TimerProcess start(String name, Map<String, String> environment, Path logs) {
         int port = ClusterServers.freePort();
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("TIMER_MEMBER_ID", name);
-        Path log = logs.resolve(name + ".log");
+        Path log = freshLog(logs, name);
         TimerProcess instance = new TimerProcess(name, port, run(env, log), log);
         try {
             instance.awaitHealthy(Duration.ofSeconds(180));

@@ -32,7 +32,12 @@ final class Claims {
     private final OwnedSlots owned;
     private Set<String> ownersChecked = Set.of();
     private BitSet slotsChecked = new BitSet();
-    private volatile boolean ownClaimsInDoubt;
+    /**
+     * True from the start: claims recorded under this member's id that this run does not track were
+     * left by an earlier run of it (a stop whose hand-back failed, a crash) and fire now, not after
+     * their lease. Checked once this instance owns slots.
+     */
+    private volatile boolean ownClaimsInDoubt = true;
 
     Claims(EngineSettings settings, MisfireRule misfires, FireLedger ledger, FireLock fireLock, SlotOwnership ownership,
            OwnedSlots owned) {
@@ -93,7 +98,7 @@ final class Claims {
             }
         }
         left = room - orphans.size();
-        if (left > 0 && ownClaimsInDoubt) {
+        if (left > 0 && ownClaimsInDoubt && !slots.isEmpty()) {
             // Once, before the read: a failure of it, or a doubt raised meanwhile, sets it again. The
             // page holds the earliest claims, so those left behind (due before the failure) are in it
             // unless more than a page of older calls is still in flight; the later, tracked ones

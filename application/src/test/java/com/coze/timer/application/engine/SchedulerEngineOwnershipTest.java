@@ -147,6 +147,30 @@ class SchedulerEngineOwnershipTest {
                 .satisfies(call -> assertThat(call.request().executionId()).isEqualTo(executionId));
     }
 
+    @Test
+    void aRestartedInstanceFiresTheClaimsItsEarlierRunLeftAtOnceWithTheirExecutionIds() {
+        Task task = stored(aTask().interval(10).build());
+        ownershipA.own(slotOf(task));
+        step(T0.plusSeconds(6)); // a claims the fire of 10:00:10 and stops without handing it back
+        String executionId = store.find(task.id()).orElseThrow().pendingFire().orElseThrow().executionId();
+        FakeSlotOwnership restartedOwnership = new FakeSlotOwnership(Slots.STORED, "a");
+        restartedOwnership.live(Set.of("a", "b"));
+        restartedOwnership.own(new BitSet());
+        ScriptedCallbackSender restartedSender = new ScriptedCallbackSender();
+        SchedulerEngine restarted = engine("a", restartedOwnership, restartedSender);
+
+        clock.set(T0.plusSeconds(7));
+        restarted.refill(); // owns no slots yet: the handover delay
+        restartedOwnership.own(slotOf(task));
+        clock.set(T0.plusSeconds(8));
+        restarted.refill();
+        clock.set(T0.plusSeconds(10));
+        restarted.advance();
+
+        assertThat(restartedSender.calls()).as("not after the 3 min lease").singleElement()
+                .satisfies(call -> assertThat(call.request().executionId()).isEqualTo(executionId));
+    }
+
     private SchedulerEngine engine(String name, FakeSlotOwnership ownership, ScriptedCallbackSender sender) {
         EnginePorts ports = EnginePorts.single(new InMemoryFireLedger(store, log, name, owners), sender)
                 .withOwnership(ownership);
