@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * and how late fires arrived (first arrival minus scheduled time): the fail-over time shows there.
  */
 record Occurrences(long expected, long executed, long duplicated, long repeated, long missed, Duration longestGap,
-                   Duration p99Lateness, Duration maxLateness) {
+                   Duration p99Lateness, Duration maxLateness, List<String> offGrid, List<String> notFired) {
+
+    private static final int EXAMPLES = 5;
 
     static Occurrences in(Collection<Received> received, Collection<String> taskIds, Duration interval, Instant from, Instant to) {
         Map<String, Map<Instant, List<String>>> byTask = new HashMap<>();
@@ -39,6 +41,8 @@ record Occurrences(long expected, long executed, long duplicated, long repeated,
         long duplicated = 0;
         long repeated = 0;
         Duration longestGap = Duration.ZERO;
+        List<String> offGrid = new ArrayList<>();
+        List<String> notFired = new ArrayList<>();
         for (String id : taskIds) {
             Instant anchor = anchors.get(id);
             expected += anchor == null ? 0 : gridPoints(anchor, interval, from, to);
@@ -50,13 +54,30 @@ record Occurrences(long expected, long executed, long duplicated, long repeated,
                 repeated += executionIds.size() - distinct;
             }
             longestGap = max(longestGap, longestGap(new TreeSet<>(fires.keySet()), from, to));
+            if (anchor != null) {
+                missing(anchor, interval, from, to, fires.keySet()).limit(EXAMPLES).forEach(t -> notFired.add(id + "@" + t));
+                fires.keySet().stream().filter(t -> Math.floorMod(t.toEpochMilli() - anchor.toEpochMilli(), interval.toMillis()) != 0)
+                        .limit(EXAMPLES).forEach(t -> offGrid.add(id + "@" + t + " (" + fires.get(t) + ")"));
+            }
         }
         return new Occurrences(expected, executed, duplicated, repeated, expected - executed, longestGap,
-                Duration.ofMillis(percentile(lateness, 0.99)), Duration.ofMillis(percentile(lateness, 1.0)));
+                Duration.ofMillis(percentile(lateness, 0.99)), Duration.ofMillis(percentile(lateness, 1.0)),
+                List.copyOf(offGrid.subList(0, Math.min(EXAMPLES, offGrid.size()))),
+                List.copyOf(notFired.subList(0, Math.min(EXAMPLES, notFired.size()))));
     }
 
     private static long percentile(long[] sorted, double quantile) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    /** The occurrences of the grid in {@code [from, to)} that have no fire. */
+    private static java.util.stream.Stream<Instant> missing(Instant anchor, Duration interval, Instant from, Instant to,
+                                                            java.util.Set<Instant> fired) {
+        long step = interval.toMillis();
+        long first = ceilDiv(from.toEpochMilli() - anchor.toEpochMilli(), step);
+        long last = ceilDiv(to.toEpochMilli() - anchor.toEpochMilli(), step) - 1;
+        return java.util.stream.LongStream.rangeClosed(first, last).mapToObj(k -> anchor.plusMillis(k * step))
+                .filter(t -> !fired.contains(t));
     }
 
     private static long gridPoints(Instant anchor, Duration interval, Instant from, Instant to) {
@@ -88,6 +109,8 @@ record Occurrences(long expected, long executed, long duplicated, long repeated,
     public String toString() {
         return "expected " + expected + ", executed " + executed + ", duplicated " + duplicated + ", repeated (same id) "
                 + repeated + ", missed " + missed + ", longest gap " + longestGap.toMillis() + " ms, lateness p99 "
-                + p99Lateness.toMillis() + " ms, max " + maxLateness.toMillis() + " ms";
+                + p99Lateness.toMillis() + " ms, max " + maxLateness.toMillis() + " ms"
+                + (offGrid.isEmpty() ? "" : ", fires off their task's grid (scheduled times no occurrence has) e.g. " + offGrid)
+                + (notFired.isEmpty() ? "" : ", not fired in time e.g. " + notFired);
     }
 }
