@@ -93,8 +93,8 @@ final class TimerService implements AutoCloseable {
             metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
             cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser(), http.delivery());
-            ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> new ClusterChanges(engine, c.changeBroadcast(), ports.ledger())
-                    .listening()).orElse(engine);
+            ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> parts.add(
+                    new ClusterChanges(engine, c.changeBroadcast(), ports.ledger())).listening()).orElse(engine);
             UseCases useCases = UseCaseWiring.useCases(ports.ledger(), db, changes, tokens, policy, clock, engineSettings.lease(),
                     new ViewClusterService(ports.ownership(), cluster.isPresent()), sender);
             HelidonDeliveryMetrics delivery = metrics.delivery();

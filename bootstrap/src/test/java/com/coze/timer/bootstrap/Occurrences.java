@@ -111,6 +111,6 @@ record Occurrences(long expected, long executed, long duplicated, long repeated,
                 + repeated + ", missed " + missed + ", longest gap " + longestGap.toMillis() + " ms, lateness p99 "
                 + p99Lateness.toMillis() + " ms, max " + maxLateness.toMillis() + " ms"
                 + (offGrid.isEmpty() ? "" : ", fires off their task's grid (scheduled times no occurrence has) e.g. " + offGrid)
-                + (notFired.isEmpty() ? "" : ", not fired in time e.g. " + notFired);
+                + (missed > 0 && !notFired.isEmpty() ? ", not fired in time e.g. " + notFired : "");
     }
 }

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * on the broadcast's listener thread, which reads storage and posts to the engine's inbox; the
  * re-check runs on its own daemon thread, which alone uses {@code seenVersions}.
  */
-public final class ClusterChanges implements ScheduleChanges {
+public final class ClusterChanges implements ScheduleChanges, AutoCloseable {
 
     static final Duration RECHECK_INTERVAL = Duration.ofMillis(100);
     private static final Logger LOG = Logger.getLogger(ClusterChanges.class.getName());
@@ -39,6 +39,7 @@ public final class ClusterChanges implements ScheduleChanges {
     private final FireLedger ledger;
     private final Map<TaskId, Long> seenVersions = new HashMap<>();
     private boolean wasDeaf;
+    private volatile Thread recheck;
 
     public ClusterChanges(SchedulerEngine engine, ChangeBroadcast broadcast, FireLedger ledger) {
         this.engine = engine;
@@ -49,8 +50,17 @@ public final class ClusterChanges implements ScheduleChanges {
     /** Starts applying the other instances' notices, and re-checking stored versions while they may be lost. */
     public ClusterChanges listening() {
         broadcast.listen(this::received);
-        Thread.ofPlatform().name("timer-change-recheck").daemon().start(this::recheckEveryInterval);
+        recheck = Thread.ofPlatform().name("timer-change-recheck").daemon().start(this::recheckEveryInterval);
         return this;
+    }
+
+    /** Stops the re-check: a stopping engine must not be handed changes any more. */
+    @Override
+    public void close() {
+        Thread running = recheck;
+        if (running != null) {
+            running.interrupt();
+        }
     }
 
     @Override
