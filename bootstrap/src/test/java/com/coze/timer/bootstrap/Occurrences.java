@@ -3,6 +3,7 @@ package com.coze.timer.bootstrap;
 import com.coze.timer.bootstrap.CallbackReceiver.Received;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +23,14 @@ record Occurrences(long expected, long executed, long duplicated, long repeated,
 
     private static final int EXAMPLES = 5;
 
-    static Occurrences in(Collection<Received> received, Collection<String> taskIds, Duration interval, Instant from, Instant to) {
+    /**
+     * Judges the occurrences scheduled in {@code [from, to)}, both taken to the millisecond as
+     * scheduled times are: an occurrence in the window's first millisecond is expected and counted.
+     */
+    static Occurrences in(Collection<Received> received, Collection<String> taskIds, Duration interval, Instant windowFrom,
+                          Instant windowTo) {
+        Instant from = windowFrom.truncatedTo(ChronoUnit.MILLIS);
+        Instant to = windowTo.truncatedTo(ChronoUnit.MILLIS);
         Map<String, Map<Instant, List<String>>> byTask = new HashMap<>();
         Map<String, Instant> anchors = new HashMap<>();
         Map<String, Long> firstArrivalLateness = new HashMap<>();
