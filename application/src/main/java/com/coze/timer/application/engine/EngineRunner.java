@@ -5,6 +5,7 @@ import com.coze.timer.domain.task.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -159,15 +160,19 @@ public final class EngineRunner implements AutoCloseable {
         refiller.shutdownNow();
         awaitRefillEnd();
         engine.inbox().postAndWait(new EngineCommand.Stop(), Duration.ofSeconds(5));
-        handBack(engine.refiller().drainReleased());
+        int unsent = handBack(engine.refiller().drainReleased());
+        LOG.info("stopping: handed back " + unsent + " unsent fires; waiting up to " + grace.toMillis() + " ms for "
+                + engine.trackedFires() + " calls in flight");
         long deadline = System.nanoTime() + grace.toNanos();
         while (engine.trackedFires() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
+        int cut = engine.trackedFires();
         engine.inbox().postAndWait(new EngineCommand.AbortAll(), Duration.ofSeconds(5));
         writing = false;
         join(writer, Duration.ofSeconds(10));
-        handBack(engine.refiller().drainReleased()); // next claims of outcomes written while stopping
+        int next = handBack(engine.refiller().drainReleased()); // next claims of outcomes written while stopping
+        LOG.info("engine stopped: " + next + " next claims handed back, " + cut + " calls still in flight at the end of the grace period");
         driving = false;
         LockSupport.unpark(driver);
         join(driver, Duration.ofSeconds(5));
@@ -181,14 +186,20 @@ public final class EngineRunner implements AutoCloseable {
         }
     }
 
-    private void handBack(List<Task> released) {
+    /** Writes back the released claims; returns how many were written. */
+    private int handBack(List<Task> released) {
         if (released.isEmpty()) {
-            return;
+            return 0;
         }
         try {
-            engine.ledger().writeAll(released);
+            int written = (int) engine.ledger().writeAll(released).stream().filter(Optional::isPresent).count();
+            if (written < released.size()) {
+                LOG.info((released.size() - written) + " of " + released.size() + " fires to hand back had changed in storage meanwhile");
+            }
+            return written;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not hand back " + released.size() + " unsent fires; they fire after their lease", e);
+            return 0;
         }
     }
 

@@ -1,9 +1,13 @@
 package com.coze.timer.bootstrap.bench;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -132,6 +136,30 @@ final class Arrivals {
 
     long scheduledInWindowReceived() {
         return scheduledInWindow.sum();
+    }
+
+    /**
+     * Up to {@code limit} occurrences scheduled inside the window that never arrived, as
+     * {@code taskId@scheduledTime}: the grid points of each task, from its fires received, that
+     * have no fire (call after the drain). Tasks with no fire in the window at all are left out.
+     */
+    List<String> missingExamples(long intervalMicros, int limit) {
+        long start = windowStartMicros;
+        long end = windowEndMicros;
+        Map<UUID, TreeSet<Long>> byTask = new HashMap<>();
+        seen.keySet().stream().filter(key -> key.scheduledMicros() >= start && key.scheduledMicros() < end)
+                .forEach(key -> byTask.computeIfAbsent(new UUID(key.taskMsb(), key.taskLsb()), t -> new TreeSet<>())
+                        .add(key.scheduledMicros()));
+        List<String> missing = new ArrayList<>();
+        byTask.forEach((task, times) -> {
+            long phase = Math.floorMod(times.first() - start, intervalMicros);
+            for (long at = start + phase; at < end && missing.size() < limit; at += intervalMicros) {
+                if (!times.contains(at)) {
+                    missing.add(task + "@" + Instant.ofEpochSecond(0, at * 1_000));
+                }
+            }
+        });
+        return missing;
     }
 
     /** When a fire scheduled inside the window last arrived for the first time. */

@@ -173,9 +173,14 @@ public final class LoadBenchmark implements Callable<Integer> {
                     + " execution %s at +%.1f ms", d.taskId(), instant(d.scheduledMicros()), d.firstExecutionId(),
                     (d.firstArrivalMicros() - d.scheduledMicros()) / 1000.0, d.executionId(),
                     (d.arrivalMicros() - d.scheduledMicros()) / 1000.0));
+            long missing = expected - arrivals.scheduledInWindowReceived();
+            if (missing > 0) {
+                service.trace(arrivals.missingExamples(intervalSeconds * 1_000_000L, 5))
+                        .forEach(line -> progress(label, "missing: %s", line));
+            }
             return RunResult.of(tasks, attempt, ceilingResult, createRate, tasks / (double) intervalSeconds,
                     window.fires / window.seconds, window.logged / window.seconds, window.lateness,
-                    arrivals.duplicates(), expected - arrivals.scheduledInWindowReceived(), window.failedLogs,
+                    arrivals.duplicates(), missing, window.failedLogs,
                     arrivals.early(), tasks - arrivals.tasksSeenInWindow(), window.serviceCores, window.dbCores, window.benchCores,
                     window.machineCores, window.perSecond);
         } finally {

@@ -1,5 +1,6 @@
 package com.coze.timer.bootstrap.bench;
 
+import com.coze.timer.bootstrap.MissedFireTrace;
 import com.coze.timer.persistence.DbCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -136,10 +137,23 @@ final class ServiceProcess implements AutoCloseable {
         };
     }
 
+    /** What storage says of occurrences that never arrived ({@code taskId@scheduledTime}). */
+    List<String> trace(List<String> missing) {
+        DbCredentials login = login();
+        return MissedFireTrace.of(dbUrl(), login.user(), login.password(), missing);
+    }
+
+    private String dbUrl() {
+        return "jdbc:mysql://127.0.0.1:" + dbPort + "/coze_timer";
+    }
+
+    private DbCredentials login() {
+        return DbCredentials.read(dataDir).orElseThrow(() -> new IllegalStateException("no db-credentials in " + dataDir));
+    }
+
     private long queryLong(String sql) {
-        String url = "jdbc:mysql://127.0.0.1:" + dbPort + "/coze_timer";
-        DbCredentials login = DbCredentials.read(dataDir).orElseThrow(() -> new IllegalStateException("no db-credentials in " + dataDir));
-        try (Connection connection = DriverManager.getConnection(url, login.user(), login.password());
+        DbCredentials login = login();
+        try (Connection connection = DriverManager.getConnection(dbUrl(), login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(sql)) {
             row.next();
