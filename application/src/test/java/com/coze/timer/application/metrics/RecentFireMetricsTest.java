@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.coze.timer.application.fakes.ManualClock;
+import com.coze.timer.application.fakes.RecordedFireTotals;
 import com.coze.timer.application.port.in.ViewRecentMetrics.RecentMetrics;
 import com.coze.timer.application.port.in.ViewRecentMetrics.Step;
-import com.coze.timer.application.port.out.FireTotals;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecentFireMetricsTest {
 
     private final ManualClock clock = ManualClock.at("2026-12-01T10:00:00Z");
-    private final Histogram histogram = new Histogram(1, 2.5, 5, 10, 25, 50, 100);
+    private final RecordedFireTotals histogram = new RecordedFireTotals(1, 2.5, 5, 10, 25, 50, 100);
     private final RecentFireMetrics recent = new RecentFireMetrics(histogram, clock);
 
     @Test
@@ -108,36 +107,5 @@ class RecentFireMetricsTest {
         recent.sample();
 
         assertThat(recent.recent().lastMinute()).contains(recent.recent().steps().getLast());
-    }
-
-    /** A cumulative histogram of fire lateness in ms, as the registry keeps it, and the fire counter. */
-    private static final class Histogram implements FireTotals {
-
-        private final double[] bounds;
-        private final long[] cumulative;
-        private long fires;
-
-        Histogram(double... bounds) {
-            this.bounds = bounds;
-            this.cumulative = new long[bounds.length];
-        }
-
-        void fire(double latenessMs, int times) {
-            fires += times;
-            for (int i = 0; i < bounds.length; i++) {
-                if (latenessMs <= bounds[i]) {
-                    cumulative[i] += times;
-                }
-            }
-        }
-
-        @Override
-        public Totals read() {
-            List<Bucket> buckets = new ArrayList<>();
-            for (int i = 0; i < bounds.length; i++) {
-                buckets.add(new Bucket(bounds[i], cumulative[i]));
-            }
-            return new Totals(fires, buckets, fires);
-        }
     }
 }
