@@ -36,6 +36,12 @@ export async function api(method, path, {body, token = session.token()} = {}) {
 /** The instances sharing the firing: {mode, self, slot_count, members: [{member_id, slots, self}]}. */
 export const clusterView = () => api('GET', '/api/v1/cluster');
 
+/**
+ * This instance's last 15 minutes, computed by the service from its own metrics: {step_seconds,
+ * window_seconds, steps: [{at, fires_per_second, lateness_p50_ms, lateness_p99_ms}], last_minute}.
+ */
+export const recentMetrics = () => api('GET', '/api/v1/metrics/recent');
+
 /** Who the token acts for: {user_id, admin}. */
 export const whoAmI = (token) => api('GET', '/api/v1/me', {token});
 

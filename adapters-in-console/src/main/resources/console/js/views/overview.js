@@ -1,26 +1,26 @@
-// The overview: fires per second and lateness percentiles from the service's own metrics
-// (sampled every five seconds while the page is open, the last ten minutes kept), the caller's
-// tasks by status, the failing ones, and in cluster mode what this instance sees of the cluster.
+// The overview: this instance's fires per second and lateness percentiles over the last 15
+// minutes (computed by the service from its own metrics, GET /api/v1/metrics/recent, read when the
+// page opens and every five seconds after), the caller's tasks by status, the failing ones, and in
+// cluster mode what this instance sees of the cluster.
 import uPlot from '../../lib/uplot/1.6.30/dist/uPlot.esm.js';
-import {clusterView, listTasks} from '../api.js';
+import {clusterView, listTasks, recentMetrics} from '../api.js';
 import {fill, h, ms} from '../dom.js';
-import {quantile, rate, scrape} from '../metrics.js';
+import {scrape} from '../metrics.js';
 import {STATUSES, tasksTable} from './tasks.js';
 
-const SAMPLE_MS = 5000;
-const KEEP_MS = 10 * 60 * 1000;
-const RECENT_MS = 60 * 1000;
+const REFRESH_MS = 5000;
 
 export function overviewView(main, me) {
-  const samples = [];
   const cards = h('div', {class: 'cards'});
-  const fireChart = h('div', {class: 'chart', role: 'img', 'aria-label': 'Fires per second, last 10 minutes'});
-  const latenessChart = h('div', {class: 'chart', role: 'img', 'aria-label': 'Fire lateness p50 and p99 in ms, last 10 minutes'});
+  const fireChart = h('div', {class: 'chart', role: 'img', 'aria-label': 'Fires per second, last 15 minutes'});
+  const latenessChart = h('div', {class: 'chart', role: 'img', 'aria-label': 'Fire lateness p50 and p99 in ms, last 15 minutes'});
   const statusCounts = h('div', {class: 'cards'});
   const failing = h('div', {class: 'table-wrap'});
   const cluster = h('div');
   fill(main, h('h2', {}, 'Overview'),
-    h('p', {class: 'muted'}, 'From this instance\'s metrics, sampled every 5 s since this page opened.'),
+    h('p', {class: 'muted', id: 'metrics-source'}, 'Fires and lateness of the instance that serves this page, over the last 15 minutes: '
+      + 'it samples its own fire counter and lateness histogram (timer_fires_total, timer_fire_lateness_seconds '
+      + 'of /observe/metrics) every 5 s and keeps them in memory; a restarted instance starts again from empty.'),
     cards, h('div', {class: 'charts'}, fireChart, latenessChart), cluster,
     h('h3', {}, me.admin ? 'Tasks by status (all users)' : 'Your tasks by status'), statusCounts,
     h('h3', {}, 'Failing tasks'), failing);
@@ -31,35 +31,30 @@ export function overviewView(main, me) {
   window.addEventListener('resize', resize);
 
   let statuses = null;
-  async function sample() {
+  async function refresh() {
     try {
-      const [now, members] = await Promise.all([scrape(), clusterView()]);
-      now.members = members;
-      samples.push(now);
-      while (samples.length && samples[0].at < now.at - KEEP_MS) samples.shift();
+      const [recent, now, members] = await Promise.all([recentMetrics(), scrape(), clusterView()]);
       statuses = statuses || STATUSES.filter((status) => now.statuses.includes(status));
-      draw(now);
+      draw(recent, now, members);
     } catch (error) {
       fill(cards, h('p', {class: 'error', role: 'alert'}, `Could not read the metrics: ${error.message}`));
     }
   }
 
-  function draw(now) {
-    const recent = samples.find((s) => s.at >= now.at - RECENT_MS) || now;
-    const earlier = recent === now && samples.length > 1 ? samples[samples.length - 2] : recent;
+  function draw(recent, now, members) {
+    const minute = recent.last_minute;
     fill(cards,
-      card('Fires/s (last minute)', earlier === now ? '—' : rate(earlier, now).toFixed(2)),
-      card('Lateness p50 (last minute)', ms(quantile(0.5, earlier, now))),
-      card('Lateness p99 (last minute)', ms(quantile(0.99, earlier, now))),
+      card('Fires/s (last minute)', minute ? minute.fires_per_second.toFixed(2) : '—'),
+      card('Lateness p50 (last minute)', ms(minute && minute.lateness_p50_ms)),
+      card('Lateness p99 (last minute)', ms(minute && minute.lateness_p99_ms)),
       card('Fires since start', now.fires));
-    const points = samples.slice(1).map((s, i) => [s.at / 1000, rate(samples[i], s),
-      quantile(0.5, samples[i], s), quantile(0.99, samples[i], s)]);
-    charts[0].setData([points.map((p) => p[0]), points.map((p) => p[1])]);
-    charts[1].setData([points.map((p) => p[0]), points.map((p) => p[2]), points.map((p) => p[3])]);
+    const at = recent.steps.map((step) => Date.parse(step.at) / 1000);
+    charts[0].setData([at, recent.steps.map((step) => step.fires_per_second)]);
+    charts[1].setData([at, recent.steps.map((step) => step.lateness_p50_ms), recent.steps.map((step) => step.lateness_p99_ms)]);
     fill(cluster, now.cluster ? [h('h3', {}, 'Cluster'), h('div', {class: 'cards'},
       card('Members', now.cluster.members), card('Slots this instance owns', now.cluster.ownedSlots),
       card('ZooKeeper', now.cluster.zookeeperConnected ? 'connected' : 'disconnected')),
-      membersTable(now.members)] : null);
+      membersTable(members)] : null);
   }
 
   async function tasks() {
@@ -77,8 +72,8 @@ export function overviewView(main, me) {
     }
   }
 
-  sample().then(tasks);
-  const timers = [setInterval(sample, SAMPLE_MS), setInterval(tasks, 3 * SAMPLE_MS)];
+  refresh().then(tasks);
+  const timers = [setInterval(refresh, REFRESH_MS), setInterval(tasks, 3 * REFRESH_MS)];
   return () => {
     timers.forEach(clearInterval);
     window.removeEventListener('resize', resize);
@@ -105,5 +100,5 @@ function size(el) {
 
 function chart(el, series) {
   return new uPlot({...size(el), series: [{}, ...series.map((s) => ({...s, width: 2, spanGaps: true}))],
-    scales: {x: {time: true}}, axes: [{}, {size: 50}]}, [[], ...series.map(() => [])], el);
+    scales: {x: {time: true}}, axes: [{}, {size: 64}]}, [[], ...series.map(() => [])], el);
 }

@@ -29,6 +29,7 @@ final class ApiPaths {
     static final List<Path> ALL = List.of(
             new Path(RestApi.BASE_PATH + "/me", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/cluster", List.of("GET")),
+            new Path(RestApi.BASE_PATH + "/metrics/recent", List.of("GET")),
             new Path(RestApi.BASE_PATH + "/tasks", List.of("GET", "POST")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}", List.of("GET", "PATCH", "DELETE")),
             new Path(RestApi.BASE_PATH + "/tasks/{task_id}/cancel", List.of("PUT")),

@@ -13,8 +13,8 @@ import io.helidon.webserver.http1.Http1Config;
 /**
  * The REST API v1: {@code /api/v1/tasks}, {@code /api/v1/users/{user_id}/tasks}, dead letters
  * ({@code /api/v1/dead-letters}, {@code /api/v1/users/{user_id}/dead-letters}), who a token acts
- * for, {@code /api/v1/me}, and the members sharing the firing, {@code /api/v1/cluster}, with
- * bearer tokens, JSON everywhere (errors included), and an error
+ * for, {@code /api/v1/me}, the members sharing the firing, {@code /api/v1/cluster}, and this
+ * instance's recent fire metrics, {@code /api/v1/metrics/recent}, with bearer tokens, JSON everywhere (errors included), and an error
  * document for every refusal.
  *
  * <pre>
@@ -55,6 +55,10 @@ public final class RestApi {
                 .get(BASE_PATH + "/cluster", (req, res) -> {
                     callers.of(req);
                     Responses.send(res, Status.OK_200, ClusterJson.of(useCases.viewCluster().view()));
+                })
+                .get(BASE_PATH + "/metrics/recent", (req, res) -> {
+                    callers.of(req);
+                    Responses.send(res, Status.OK_200, RecentMetricsJson.of(useCases.recentMetrics().recent()));
                 })
                 .any("/api", RestApi::noSuchRoute)
                 .any("/api/*", RestApi::noSuchRoute);

@@ -13,6 +13,7 @@ import com.coze.timer.application.port.in.ListUserTasks;
 import com.coze.timer.application.port.in.ManageTokens;
 import com.coze.timer.application.port.in.ModifyTask;
 import com.coze.timer.application.port.in.ViewCluster;
+import com.coze.timer.application.port.in.ViewRecentMetrics;
 import java.util.Objects;
 
 /** The application's use cases the REST API calls: every in-port, one component each. */
@@ -30,6 +31,7 @@ public record UseCases(
         ManageTokens manageTokens,
         ControlTask controlTask,
         ViewCluster viewCluster,
+        ViewRecentMetrics recentMetrics,
         DeadLetterUseCases deadLetters) {
 
     public UseCases {
@@ -46,18 +48,19 @@ public record UseCases(
         Objects.requireNonNull(manageTokens, "manageTokens");
         Objects.requireNonNull(controlTask, "controlTask");
         Objects.requireNonNull(viewCluster, "viewCluster");
+        Objects.requireNonNull(recentMetrics, "recentMetrics");
         Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     /** These use cases with {@code getTask} in place of this one's. */
     public UseCases withGetTask(GetTask getTask) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster, deadLetters);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster, recentMetrics, deadLetters);
     }
 
     /** These use cases with {@code authenticate} in place of this one's. */
     public UseCases withAuthenticate(Authenticate authenticate) {
         return new UseCases(createTask, getTask, cancelTask, deleteTask, modifyTask, listUserTasks, listAllTasks,
-                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster, deadLetters);
+                countRunningTasks, listExecutions, authenticate, manageTokens, controlTask, viewCluster, recentMetrics, deadLetters);
     }
 }

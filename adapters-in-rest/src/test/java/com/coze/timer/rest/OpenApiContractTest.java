@@ -191,6 +191,15 @@ class OpenApiContractTest {
         withoutAWorkingToken(Method.GET, "/api/v1/me");
         checked(Method.GET, "/api/v1/cluster", api.get("/api/v1/cluster"), 200);
         withoutAWorkingToken(Method.GET, "/api/v1/cluster");
+        checked(Method.GET, "/api/v1/metrics/recent", api.get("/api/v1/metrics/recent"), 200);
+        FIXTURE.recentMetrics.sample();
+        FIXTURE.clock.advance(java.time.Duration.ofSeconds(5));
+        FIXTURE.fires.fire(7, 3);
+        FIXTURE.recentMetrics.sample();
+        FIXTURE.clock.advance(java.time.Duration.ofSeconds(5));
+        FIXTURE.recentMetrics.sample();
+        checked(Method.GET, "/api/v1/metrics/recent", api.get("/api/v1/metrics/recent"), 200);
+        withoutAWorkingToken(Method.GET, "/api/v1/metrics/recent");
     }
 
     /** The listing of a user's dead letters, a redrive and a deletion, and of an unknown one. */

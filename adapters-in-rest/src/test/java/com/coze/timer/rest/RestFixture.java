@@ -10,6 +10,8 @@ import com.coze.timer.application.fakes.ScriptedCallbackSender;
 import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
+import com.coze.timer.application.fakes.RecordedFireTotals;
+import com.coze.timer.application.metrics.RecentFireMetrics;
 import com.coze.timer.application.fakes.RecordingScheduleChanges;
 import com.coze.timer.application.task.CancelTaskService;
 import com.coze.timer.application.cluster.ViewClusterService;
@@ -44,6 +46,8 @@ final class RestFixture {
     final InMemoryApiTokens tokens = new InMemoryApiTokens();
     final InMemoryDeadLetters deadLetters = new InMemoryDeadLetters();
     final ScriptedCallbackSender sender = new ScriptedCallbackSender();
+    final RecordedFireTotals fires = new RecordedFireTotals(1, 5, 10, 50, 100);
+    final RecentFireMetrics recentMetrics = new RecentFireMetrics(fires, clock);
     final TokenService tokenService = new TokenService(tokens, clock);
     final String userToken = tokenService.mint(USER, false, "user");
     final String otherToken = tokenService.mint(OTHER_USER, false, "other user");
@@ -65,6 +69,7 @@ final class RestFixture {
                 tokenService,
                 new ControlTaskService(store, changes, clock, java.time.Duration.ofMinutes(3)),
                 new ViewClusterService(SlotOwnership.everything(Slots.STORED), false),
+                recentMetrics,
                 new DeadLetterUseCases(new ListDeadLettersService(deadLetters), new RedriveDeadLetterService(deadLetters, sender, store, log, clock),
                         new DeleteDeadLetterService(deadLetters)));
     }

@@ -1,11 +1,16 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.port.out.FireMetrics;
+import com.coze.timer.application.port.out.FireTotals;
 import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.execution.ExecutionOutcome;
 import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.DistributionSummary;
+import io.helidon.metrics.api.HistogramSnapshot;
 import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's {@link FireMetrics} as Helidon meters. Every meter is made up front (one counter per
@@ -22,14 +27,17 @@ import io.helidon.metrics.api.Tag;
  *       recorded alone as failed with the reason (or given up);</li>
  *   <li>{@code timer_fires_skipped_total{reason}}: occurrences skipped, not fired (in_flight, misfire).</li>
  * </ul>
+ *
+ * <p>It also reads the fire counter and the lateness histogram back, as {@link FireTotals}, for the
+ * recent metrics the API serves.
  */
-final class HelidonFireMetrics implements FireMetrics {
+final class HelidonFireMetrics implements FireMetrics, FireTotals {
 
     private final Counter fires;
-    private final DistributionSummary lateness;
+    private final Timer lateness;
     private final Counter[] executions = new Counter[ExecutionOutcome.values().length];
     private final Counter retries;
-    private final DistributionSummary duration;
+    private final Timer duration;
     private final Counter writeFailures;
     private final Counter isolated;
     private final Counter[] skipped = new Counter[Skips.Reason.values().length];
@@ -55,7 +63,7 @@ final class HelidonFireMetrics implements FireMetrics {
     @Override
     public void fired(long latenessMs) {
         fires.increment();
-        lateness.record(TimerMetrics.seconds(latenessMs));
+        lateness.record(latenessMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -64,7 +72,7 @@ final class HelidonFireMetrics implements FireMetrics {
         if (attempts > 1) {
             retries.increment(attempts - 1L);
         }
-        duration.record(TimerMetrics.seconds(durationMs));
+        duration.record(durationMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -80,5 +88,13 @@ final class HelidonFireMetrics implements FireMetrics {
     @Override
     public void skipped(Skips.Reason reason, long occurrences) {
         skipped[reason.ordinal()].increment(occurrences);
+    }
+
+    @Override
+    public Totals read() {
+        HistogramSnapshot snapshot = lateness.snapshot();
+        List<Bucket> buckets = new ArrayList<>();
+        snapshot.histogramCounts().forEach(bucket -> buckets.add(new Bucket(bucket.boundary(TimeUnit.MILLISECONDS), bucket.count())));
+        return new Totals((long) fires.count(), buckets, snapshot.count());
     }
 }

@@ -2,7 +2,8 @@ package com.coze.timer.bootstrap;
 
 import com.coze.timer.http.HttpCallbackObserver;
 import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.DistributionSummary;
+import io.helidon.metrics.api.Timer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The callback sender's waits for a host's rate limit: {@code timer_rate_limit_waits_total} (attempts
@@ -13,7 +14,7 @@ import io.helidon.metrics.api.DistributionSummary;
 final class RateLimitMetrics implements HttpCallbackObserver {
 
     private final Counter waits;
-    private final DistributionSummary waited;
+    private final Timer waited;
 
     RateLimitMetrics(TimerMetrics metrics) {
         waits = metrics.counter("timer.rate.limit.waits", "Callback attempts that waited for their host's rate limit");
@@ -24,6 +25,6 @@ final class RateLimitMetrics implements HttpCallbackObserver {
     @Override
     public void rateLimitWaited(String host, long waitedMs) {
         waits.increment();
-        waited.record(TimerMetrics.seconds(waitedMs));
+        waited.record(waitedMs, TimeUnit.MILLISECONDS);
     }
 }

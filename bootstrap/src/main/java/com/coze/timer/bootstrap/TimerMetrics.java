@@ -4,12 +4,11 @@ import com.coze.timer.application.engine.SchedulerEngine;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.task.TaskStatus;
 import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.DistributionStatisticsConfig;
-import io.helidon.metrics.api.DistributionSummary;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * The service's own meters, registered in Helidon's meter registry and served in Prometheus form
  * at {@code /observe/metrics}. A meter named {@code timer.fires} appears as {@code timer_fires_total}
- * (counters get {@code _total}), a distribution summary as a histogram
+ * (counters get {@code _total}), a timer as a histogram in seconds
  * ({@code _bucket}, {@code _count}, {@code _sum}, {@code _max}).
  *
  * <p>Counters and histograms are fed by {@link HelidonFireMetrics} (the engine) and
@@ -89,13 +88,19 @@ final class TimerMetrics implements AutoCloseable {
         return add(builder);
     }
 
-    /** A histogram of seconds over {@link #BUCKETS_SECONDS}; record with {@link #seconds}. */
-    DistributionSummary secondsHistogram(String name, String description) {
+    /**
+     * A histogram of seconds over {@link #BUCKETS_SECONDS}; record with {@code record(ms, MILLISECONDS)}.
+     * A timer, not a distribution summary: Micrometer rounds a summary's values up to whole units
+     * before it buckets them, which put every sub-second value in the 1 s bucket; a timer buckets
+     * exact nanoseconds and is served in seconds all the same.
+     */
+    Timer secondsHistogram(String name, String description) {
+        Duration[] buckets = new Duration[BUCKETS_SECONDS.length];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = Duration.ofNanos(Math.round(BUCKETS_SECONDS[i] * 1e9));
+        }
         // Buckets only: client-side percentiles (Helidon's default) cannot be aggregated over instances.
-        return add(DistributionSummary.builder(name, DistributionStatisticsConfig.builder().percentiles(new double[0])
-                        .buckets(BUCKETS_SECONDS))
-                .baseUnit("seconds")
-                .description(description));
+        return add(Timer.builder(name).percentiles(new double[0]).buckets(buckets).description(description));
     }
 
     /** Milliseconds as seconds, the unit every meter of the service reports time in. */

@@ -11,6 +11,7 @@ import com.coze.timer.application.engine.EnginePorts;
 import com.coze.timer.application.engine.EngineRunner;
 import com.coze.timer.application.engine.EngineSettings;
 import com.coze.timer.application.engine.SchedulerEngine;
+import com.coze.timer.application.metrics.RecentFireMetrics;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.task.TaskPolicy;
@@ -87,7 +88,9 @@ final class TimerService implements AutoCloseable {
             }
             OkHttpCallbackSender sender = parts.add(new OkHttpCallbackSender(http,
                     cluster.map(Cluster::rateBuckets).orElse(RateBuckets.LOCAL), metrics.rateLimits()));
-            EnginePorts ports = enginePorts(db, sender, cluster, clock).withMetrics(metrics.fires());
+            HelidonFireMetrics fireMetrics = metrics.fires();
+            RecentFireMetrics recentMetrics = parts.add(new RecentFireMetrics(fireMetrics, clock).start());
+            EnginePorts ports = enginePorts(db, sender, cluster, clock).withMetrics(fireMetrics);
             SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
             metrics.watchEngine(engine, engineSettings.window());
             metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
@@ -96,7 +99,7 @@ final class TimerService implements AutoCloseable {
             ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> parts.add(
                     new ClusterChanges(engine, c.changeBroadcast(), ports.ledger())).listening()).orElse(engine);
             UseCases useCases = UseCaseWiring.useCases(ports.ledger(), db, changes, tokens, policy, clock, engineSettings.lease(),
-                    new ViewClusterService(ports.ownership(), cluster.isPresent()), sender);
+                    new ViewClusterService(ports.ownership(), cluster.isPresent()), recentMetrics, sender);
             HelidonDeliveryMetrics delivery = metrics.delivery();
             parts.add(new FailureCallbackRelay(db.failureOutbox(), sender, ports.ledger(), delivery, clock, ports.ownership().memberId(),
                     failureCallbackLease, Duration.ofSeconds(1)).start());

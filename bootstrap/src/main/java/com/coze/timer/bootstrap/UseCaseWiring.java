@@ -7,6 +7,7 @@ import com.coze.timer.application.port.out.CallbackSender;
 import com.coze.timer.rest.DeadLetterUseCases;
 import com.coze.timer.application.auth.TokenService;
 import com.coze.timer.application.port.in.ViewCluster;
+import com.coze.timer.application.port.in.ViewRecentMetrics;
 import com.coze.timer.application.port.out.ScheduleChanges;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.application.task.CancelTaskService;
@@ -33,7 +34,8 @@ final class UseCaseWiring {
 
     /** The use cases; {@code store} is where task writes go (the database, or the cluster's cache in front of it). */
     static UseCases useCases(TaskStore store, JdbcPersistence db, ScheduleChanges changes, TokenService tokens, TaskPolicy policy,
-                             Clock clock, Duration lease, ViewCluster cluster, CallbackSender sender) {
+                             Clock clock, Duration lease, ViewCluster cluster, ViewRecentMetrics recentMetrics,
+                             CallbackSender sender) {
         return new UseCases(
                 new CreateTaskService(store, db.taskQueries(), changes, policy, clock),
                 new GetTaskService(store, db.executionLog(), clock),
@@ -48,6 +50,7 @@ final class UseCaseWiring {
                 tokens,
                 new ControlTaskService(store, changes, clock, lease),
                 cluster,
+                recentMetrics,
                 new DeadLetterUseCases(new ListDeadLettersService(db.deadLetters()),
                         new RedriveDeadLetterService(db.deadLetters(), sender, store, db.executionLog(), clock),
                         new DeleteDeadLetterService(db.deadLetters())));

@@ -85,6 +85,9 @@ class ObservabilityIT {
         assertThat(metrics.require("timer_fire_lateness_seconds_sum")).as("seconds, not ms").isLessThan(fires * 5);
         assertThat(metrics.require("timer_callback_duration_seconds_count")).isGreaterThanOrEqualTo(6);
         assertThat(metrics.require("timer_callback_duration_seconds_sum")).isPositive();
+        assertThat(metrics.require("timer_callback_duration_seconds_bucket", "le", "0.5"))
+                .as("a loopback callback takes less than 0.5 s, and its bucket says so (values are not rounded up to whole seconds)")
+                .isGreaterThanOrEqualTo(1);
         assertThat(metrics.require("timer_rate_limit_waits_total")).isGreaterThanOrEqualTo(1);
         assertThat(metrics.require("timer_rate_limit_wait_seconds_count")).isEqualTo(metrics.require("timer_rate_limit_waits_total"));
         assertThat(metrics.require("timer_rate_limit_wait_seconds_sum")).isBetween(0.3, 60.0);
