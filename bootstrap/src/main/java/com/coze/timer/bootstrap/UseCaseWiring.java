@@ -49,7 +49,7 @@ final class UseCaseWiring {
                 new ControlTaskService(store, changes, clock, lease),
                 cluster,
                 new DeadLetterUseCases(new ListDeadLettersService(db.deadLetters()),
-                        new RedriveDeadLetterService(db.deadLetters(), sender, store, db.executionLog(), clock),
+                        new RedriveDeadLetterService(db.deadLetters(), sender, store, db.executionLog(), clock, policy.delivery()),
                         new DeleteDeadLetterService(db.deadLetters())));
     }
 }
