@@ -22,6 +22,7 @@ public final class InMemoryDeadLetters implements DeadLetters {
 
     public synchronized void clear() {
         byId.clear();
+        redrivingUntil.clear();
     }
 
     public synchronized void add(DeadLetter deadLetter) {
