@@ -159,6 +159,8 @@ class DeadLettersIT {
         assertThat(again.getInt("attempts")).as("the service's 3 retries").isEqualTo(4);
         List<Received> redriven = receiver.receivedAt("/deleted").subList(1, 5);
         assertThat(redriven).extracting(Received::executionId).containsOnly(deadLetter.getString("execution_id"));
+        assertThat(redriven).extracting(r -> r.headers().get("webhook-id")).as("one webhook-id on every attempt")
+                .containsOnly(deadLetter.getString("execution_id"));
         assertThat(redriven).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey("webhook-signature"));
     }
 
