@@ -216,6 +216,7 @@ class OpenApiContractTest {
         String one = "/api/v1/dead-letters/" + failed.deadLetterId();
         String unknown = "/api/v1/dead-letters/6ba7b810-9dad-41d1-80b4-00c04fd430c8";
         checked(Method.POST, one + "/redrive", api.post(one + "/redrive", ""), 202);
+        checked(Method.POST, one + "/redrive", api.post(one + "/redrive", ""), 409); // the first still in flight
         checked(Method.POST, one + "/redrive", other.post(one + "/redrive", ""), 404);
         withoutAWorkingToken(Method.POST, one + "/redrive");
         checked(Method.DELETE, one, other.delete(one), 404);

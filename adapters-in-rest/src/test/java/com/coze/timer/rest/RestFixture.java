@@ -17,6 +17,7 @@ import com.coze.timer.application.task.CancelTaskService;
 import com.coze.timer.application.cluster.ViewClusterService;
 import com.coze.timer.application.port.out.SlotOwnership;
 import com.coze.timer.application.task.ControlTaskService;
+import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.application.task.CountRunningTasksService;
 import com.coze.timer.application.task.CreateTaskService;
@@ -70,7 +71,7 @@ final class RestFixture {
                 new ControlTaskService(store, changes, clock, java.time.Duration.ofMinutes(3)),
                 new ViewClusterService(SlotOwnership.everything(Slots.STORED), false),
                 recentMetrics,
-                new DeadLetterUseCases(new ListDeadLettersService(deadLetters), new RedriveDeadLetterService(deadLetters, sender, store, log, clock),
+                new DeadLetterUseCases(new ListDeadLettersService(deadLetters), new RedriveDeadLetterService(deadLetters, sender, store, log, clock, Delivery.CONTRACT),
                         new DeleteDeadLetterService(deadLetters)));
     }
 

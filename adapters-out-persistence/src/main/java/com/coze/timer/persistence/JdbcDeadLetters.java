@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * {@link DeadLetters} on the {@code dead_letters} table. The request is stored as the task's own
  * columns are ({@link TaskRows#bindCallback}), sealed for the task id, so it opens as the task's does.
  * Listings go through {@code idx_dead_letters_user} (or {@code idx_dead_letters_failed} for all users).
+ * {@code redriving_until} is set while a redrive holds the dead letter (see {@link #takeForRedrive}).
  */
 final class JdbcDeadLetters implements DeadLetters {
 
@@ -27,8 +28,11 @@ final class JdbcDeadLetters implements DeadLetters {
     /** Inserted only while the task exists: its 14th parameter is the task id again. */
     static final String INSERT = "INSERT INTO dead_letters (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
             + " FROM DUAL WHERE EXISTS (SELECT 1 FROM tasks WHERE task_id = ?)";
-    private static final String UPDATE = "UPDATE dead_letters SET failed_at = ?, attempts = ?, http_status = ?, error = ?"
-            + " WHERE dead_letter_id = ?";
+    private static final String UPDATE = "UPDATE dead_letters SET failed_at = ?, attempts = ?, http_status = ?, error = ?,"
+            + " redriving_until = NULL WHERE dead_letter_id = ?";
+    /** One statement: its row lock lets only one of two redrives at once find the dead letter free. */
+    private static final String TAKE = "UPDATE dead_letters SET redriving_until = ?"
+            + " WHERE dead_letter_id = ? AND (redriving_until IS NULL OR redriving_until <= ?)";
 
     private final Jdbc jdbc;
     private final TaskRows rows;
@@ -100,6 +104,29 @@ final class JdbcDeadLetters implements DeadLetters {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM dead_letters WHERE dead_letter_id = ?")) {
                 query.setString(1, deadLetterId);
                 return readAll(query).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public boolean takeForRedrive(String deadLetterId, Instant now, Instant until) {
+        return jdbc.run("taking dead letter " + deadLetterId + " for a redrive", connection -> {
+            try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+                Jdbc.setInstant(take, 1, until);
+                take.setString(2, deadLetterId);
+                Jdbc.setInstant(take, 3, now);
+                return take.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void releaseRedrive(String deadLetterId) {
+        jdbc.run("releasing dead letter " + deadLetterId + " from its redrive", connection -> {
+            try (PreparedStatement release = connection.prepareStatement(
+                    "UPDATE dead_letters SET redriving_until = NULL WHERE dead_letter_id = ?")) {
+                release.setString(1, deadLetterId);
+                return release.executeUpdate();
             }
         });
     }

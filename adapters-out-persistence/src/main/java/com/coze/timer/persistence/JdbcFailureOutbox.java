@@ -2,6 +2,7 @@ package com.coze.timer.persistence;
 
 import com.coze.timer.application.port.out.FailureNotice;
 import com.coze.timer.application.port.out.FailureOutbox;
+import com.coze.timer.application.port.out.FailureOutbox.Claimed;
 import com.coze.timer.domain.task.TaskId;
 import java.net.URI;
 import java.sql.Connection;
@@ -17,7 +18,8 @@ import java.util.UUID;
  * {@link FailureOutbox} on the {@code failure_outbox} table. A claim is one {@code UPDATE} that moves
  * {@code claim_until} of due rows past the lease and stamps them with a token of its own: the row
  * locks of that statement make two concurrent claims (of any instances) take disjoint rows, and
- * the token then reads back exactly the rows this claim took.
+ * the token then reads back exactly the rows this claim took. A failed sending moves
+ * {@code claim_until} to when the row is due again and counts it in {@code failed_rounds}.
  */
 final class JdbcFailureOutbox implements FailureOutbox {
 
@@ -27,8 +29,10 @@ final class JdbcFailureOutbox implements FailureOutbox {
             + " WHERE EXISTS (SELECT 1 FROM tasks WHERE task_id = ?)";
     private static final String CLAIM = "UPDATE failure_outbox SET claimed_by = ?, claim_until = ?"
             + " WHERE claim_until <= ? ORDER BY claim_until LIMIT ?";
-    private static final String CLAIMED = "SELECT outbox_id, task_id, execution_id, scheduled_time, target_url, payload"
-            + " FROM failure_outbox WHERE claimed_by = ?";
+    private static final String CLAIMED = "SELECT outbox_id, task_id, execution_id, scheduled_time, target_url, payload,"
+            + " created_at, failed_rounds FROM failure_outbox WHERE claimed_by = ?";
+    private static final String RETRY = "UPDATE failure_outbox SET claim_until = ?, claimed_by = NULL,"
+            + " failed_rounds = failed_rounds + 1 WHERE outbox_id = ?";
 
     private final Jdbc jdbc;
 
@@ -59,7 +63,7 @@ final class JdbcFailureOutbox implements FailureOutbox {
     }
 
     @Override
-    public List<FailureNotice> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+    public List<Claimed> claim(String owner, Instant now, Instant leaseUntil, int limit) {
         String token = owner + "/" + UUID.randomUUID();
         return jdbc.run("claiming failure callbacks", connection -> {
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
@@ -88,13 +92,25 @@ final class JdbcFailureOutbox implements FailureOutbox {
         });
     }
 
-    private static List<FailureNotice> readAll(PreparedStatement query) throws SQLException {
-        List<FailureNotice> notices = new ArrayList<>();
+    @Override
+    public void retryAt(String noticeId, Instant dueAt) {
+        jdbc.run("putting failure callback " + noticeId + " back", connection -> {
+            try (PreparedStatement retry = connection.prepareStatement(RETRY)) {
+                Jdbc.setInstant(retry, 1, dueAt);
+                retry.setString(2, noticeId);
+                return retry.executeUpdate();
+            }
+        });
+    }
+
+    private static List<Claimed> readAll(PreparedStatement query) throws SQLException {
+        List<Claimed> notices = new ArrayList<>();
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {
-                notices.add(new FailureNotice(row.getString("outbox_id"), TaskId.parse(row.getString("task_id")).orElseThrow(),
+                FailureNotice notice = new FailureNotice(row.getString("outbox_id"), TaskId.parse(row.getString("task_id")).orElseThrow(),
                         row.getString("execution_id"), Jdbc.requiredInstant(row, "scheduled_time"),
-                        URI.create(row.getString("target_url")), row.getString("payload")));
+                        URI.create(row.getString("target_url")), row.getString("payload"));
+                notices.add(new Claimed(notice, Jdbc.requiredInstant(row, "created_at"), row.getInt("failed_rounds")));
             }
         }
         return notices;

@@ -9,6 +9,7 @@ import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.DeadLetters;
 import com.coze.timer.application.port.out.FailureNotice;
 import com.coze.timer.application.port.out.FailureOutbox;
+import com.coze.timer.application.port.out.FailureOutbox.Claimed;
 import com.coze.timer.application.port.out.FinalFailure;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.application.port.out.FireLedger.Completion;
@@ -72,7 +73,7 @@ class FinalFailuresIT {
         assertThat(read.request()).isEqualTo(task.callback());
         assertThat(read.executionId()).isEqualTo(failed.executionId());
         assertThat(read.error()).isEqualTo(failed.error());
-        assertThat(outbox.claim("relay", NOW, NOW.plusSeconds(60), 10)).containsExactly(notice);
+        assertThat(outbox.claim("relay", NOW, NOW.plusSeconds(60), 10)).extracting(Claimed::notice).containsExactly(notice);
         outbox.done(notice.noticeId());
     }
 
@@ -104,18 +105,65 @@ class FinalFailuresIT {
                     Optional.of(new FinalFailure(deadLetterOf(task, failed, NOW), Optional.of(notice))))));
         }
         Instant at = NOW.plusSeconds(1);
-        CompletableFuture<List<FailureNotice>> a = CompletableFuture.supplyAsync(() -> outbox.claim("a", at, at.plusSeconds(30), 25));
-        CompletableFuture<List<FailureNotice>> b = CompletableFuture.supplyAsync(() -> outbox.claim("b", at, at.plusSeconds(30), 25));
-        List<FailureNotice> byA = a.get();
-        List<FailureNotice> byB = b.get();
+        CompletableFuture<List<Claimed>> a = CompletableFuture.supplyAsync(() -> outbox.claim("a", at, at.plusSeconds(30), 25));
+        CompletableFuture<List<Claimed>> b = CompletableFuture.supplyAsync(() -> outbox.claim("b", at, at.plusSeconds(30), 25));
+        List<FailureNotice> byA = a.get().stream().map(Claimed::notice).toList();
+        List<FailureNotice> byB = b.get().stream().map(Claimed::notice).toList();
 
         assertThat(byA).doesNotContainAnyElementsOf(byB);
         assertThat(byA.size() + byB.size()).isEqualTo(40);
         assertThat(outbox.claim("c", at.plusSeconds(29), at.plusSeconds(60), 100)).as("within the lease").isEmpty();
         byA.forEach(n -> outbox.done(n.noticeId()));
-        assertThat(outbox.claim("c", at.plusSeconds(30), at.plusSeconds(60), 100)).as("after the lease, the same notices")
+        assertThat(outbox.claim("c", at.plusSeconds(30), at.plusSeconds(60), 100)).extracting(Claimed::notice).as("after the lease, the same notices")
                 .containsExactlyInAnyOrderElementsOf(byB);
         byB.forEach(n -> outbox.done(n.noticeId()));
+    }
+
+    @Test
+    void aNoticeWhoseSendingFailedComesBackWithItsIdWhenDueCountingTheFailedRound() {
+        Task task = stored(aTask().build());
+        ExecutionRecord failed = ExecutionRecords.aFailureOf(task, NOW);
+        FailureNotice notice = noticeOf(task, failed);
+        ledger.recordAll(List.of(new Completion(failed, Optional.empty(),
+                Optional.of(new FinalFailure(deadLetterOf(task, failed, NOW), Optional.of(notice))))));
+        Instant at = NOW.plusSeconds(7200);
+        assertThat(claimedOf(notice, outbox.claim("a", at, at.plusSeconds(30), 100))).hasValueSatisfying(c -> assertThat(c.failedRounds()).isZero());
+
+        outbox.retryAt(notice.noticeId(), at.plusSeconds(10));
+
+        assertThat(claimedOf(notice, outbox.claim("b", at.plusSeconds(9), at.plusSeconds(40), 100))).as("before it is due").isEmpty();
+        Claimed again = claimedOf(notice, outbox.claim("b", at.plusSeconds(10), at.plusSeconds(40), 100)).orElseThrow();
+        assertThat(again.notice()).isEqualTo(notice);
+        assertThat(again.failedRounds()).isEqualTo(1);
+        assertThat(again.createdAt()).isEqualTo(NOW);
+        outbox.done(notice.noticeId());
+    }
+
+    @Test
+    void twoRedrivesAtOnceTakeADeadLetterOnceUntilTheFirstEndsOrItsLeasePasses() throws Exception {
+        Task task = stored(aTask().build());
+        ExecutionRecord failed = ExecutionRecords.aFailureOf(task, NOW);
+        DeadLetter deadLetter = deadLetterOf(task, failed, NOW);
+        ledger.recordAll(List.of(new Completion(failed, Optional.empty(), Optional.of(new FinalFailure(deadLetter, Optional.empty())))));
+        String id = deadLetter.deadLetterId();
+        Instant until = NOW.plusSeconds(60);
+
+        CompletableFuture<Boolean> a = CompletableFuture.supplyAsync(() -> deadLetters.takeForRedrive(id, NOW, until));
+        CompletableFuture<Boolean> b = CompletableFuture.supplyAsync(() -> deadLetters.takeForRedrive(id, NOW, until));
+        assertThat(List.of(a.get(), b.get())).as("taken once").containsExactlyInAnyOrder(true, false);
+        assertThat(deadLetters.takeForRedrive(id, until.minusMillis(1), until.plusSeconds(60))).as("within the lease").isFalse();
+        assertThat(deadLetters.takeForRedrive(id, until, until.plusSeconds(60))).as("a crashed redrive's lease passed").isTrue();
+
+        assertThat(deadLetters.update(deadLetter.failedAgain(NOW.plusSeconds(1), 2, failed.httpStatus(), failed.error()))).isTrue();
+        assertThat(deadLetters.takeForRedrive(id, NOW, until)).as("free again after a failed redrive").isTrue();
+        deadLetters.releaseRedrive(id);
+        assertThat(deadLetters.takeForRedrive(id, NOW, until)).as("free again after an aborted one").isTrue();
+        assertThat(deadLetters.delete(id)).isTrue();
+        assertThat(deadLetters.takeForRedrive(id, NOW, until)).as("gone").isFalse();
+    }
+
+    private static Optional<Claimed> claimedOf(FailureNotice notice, List<Claimed> claimed) {
+        return claimed.stream().filter(c -> c.notice().noticeId().equals(notice.noticeId())).findFirst();
     }
 
     @Test

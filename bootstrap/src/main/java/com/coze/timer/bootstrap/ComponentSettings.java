@@ -1,5 +1,6 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.application.delivery.FailureCallbackRelay;
 import com.coze.timer.application.retention.RetentionSettings;
 import java.util.OptionalInt;
 import com.coze.timer.application.engine.EngineSettings;
@@ -82,9 +83,18 @@ final class ComponentSettings {
                 millis(purge.get("interval"), Duration.ofSeconds(60), 1));
     }
 
-    /** How long a relay holds the failure callbacks it claimed ({@code TIMER_FAILURE_CALLBACKS_LEASE}, ms). */
-    static Duration failureCallbackLease(Config timer) {
-        return millis(timer.get("failure.callbacks.lease"), Duration.ofMinutes(5), 1);
+    /**
+     * How the failure-callback relay paces itself, all in ms: how long it holds the callbacks it
+     * claimed ({@code TIMER_FAILURE_CALLBACKS_LEASE}), the wait after a first failed sending
+     * ({@code TIMER_FAILURE_CALLBACKS_BACKOFF}, doubling up to an hour or to itself if longer), and the
+     * age after which a callback still failing is given up ({@code TIMER_FAILURE_CALLBACKS_MAX_AGE}).
+     */
+    static FailureCallbackRelay.Settings failureCallbacks(Config timer) {
+        Config callbacks = timer.get("failure.callbacks");
+        Duration backoff = millis(callbacks.get("backoff"), Duration.ofMinutes(1), 1);
+        Duration maxBackoff = backoff.compareTo(Duration.ofHours(1)) > 0 ? backoff : Duration.ofHours(1);
+        return new FailureCallbackRelay.Settings(millis(callbacks.get("lease"), Duration.ofMinutes(5), 1), Duration.ofSeconds(1),
+                backoff, maxBackoff, millis(callbacks.get("max.age"), Duration.ofHours(24), 1));
     }
 
     static Duration grace(Config timer) {

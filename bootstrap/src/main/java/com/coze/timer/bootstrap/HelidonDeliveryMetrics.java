@@ -7,7 +7,7 @@ import io.helidon.metrics.api.Counter;
  * {@link DeliveryMetrics} as Helidon counters, made up front:
  * <ul>
  *   <li>{@code timer_failure_callbacks_sent_total}: failure callbacks delivered;</li>
- *   <li>{@code timer_failure_callbacks_failed_total}: failure callbacks that failed for good;</li>
+ *   <li>{@code timer_failure_callbacks_failed_total}: failure callbacks given up (still failing at their maximum age);</li>
  *   <li>{@code timer_logs_purged_total}: execution records purged (retention and cap per task).</li>
  * </ul>
  */
@@ -19,7 +19,7 @@ final class HelidonDeliveryMetrics implements DeliveryMetrics {
 
     HelidonDeliveryMetrics(TimerMetrics metrics) {
         sent = metrics.counter("timer.failure.callbacks.sent", "Failure callbacks delivered");
-        failed = metrics.counter("timer.failure.callbacks.failed", "Failure callbacks that failed after all their attempts");
+        failed = metrics.counter("timer.failure.callbacks.failed", "Failure callbacks given up, still failing at their maximum age");
         purged = metrics.counter("timer.logs.purged", "Execution records purged by retention or the cap per task");
     }
 

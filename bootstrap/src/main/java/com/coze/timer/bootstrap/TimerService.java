@@ -70,7 +70,7 @@ final class TimerService implements AutoCloseable {
         Duration grace = ComponentSettings.grace(timer);
         Duration taskCountsRefresh = Observability.taskCountsRefresh(timer);
         RetentionSettings retention = ComponentSettings.retention(timer);
-        Duration failureCallbackLease = ComponentSettings.failureCallbackLease(timer);
+        FailureCallbackRelay.Settings failureCallbacks = ComponentSettings.failureCallbacks(timer);
         Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
@@ -102,7 +102,7 @@ final class TimerService implements AutoCloseable {
                     new ViewClusterService(ports.ownership(), cluster.isPresent()), recentMetrics, sender);
             HelidonDeliveryMetrics delivery = metrics.delivery();
             parts.add(new FailureCallbackRelay(db.failureOutbox(), sender, ports.ledger(), delivery, clock, ports.ownership().memberId(),
-                    failureCallbackLease, Duration.ofSeconds(1)).start());
+                    failureCallbacks).start());
             parts.add(new LogPurge(db.logPurging(), db.deadLetters(), delivery, retention, clock).start());
             EngineRunner runner = parts.add(new EngineRunner(engine, clock, engineSettings.refillInterval(),
                     grace).start());

@@ -52,7 +52,7 @@ final class UseCaseWiring {
                 cluster,
                 recentMetrics,
                 new DeadLetterUseCases(new ListDeadLettersService(db.deadLetters()),
-                        new RedriveDeadLetterService(db.deadLetters(), sender, store, db.executionLog(), clock),
+                        new RedriveDeadLetterService(db.deadLetters(), sender, store, db.executionLog(), clock, policy.delivery()),
                         new DeleteDeadLetterService(db.deadLetters())));
     }
 }

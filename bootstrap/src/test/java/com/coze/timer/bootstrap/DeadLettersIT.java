@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,67 @@ class DeadLettersIT {
         assertThat(service.call("DELETE", path, token, null).status()).isEqualTo(200);
         assertThat(deadLettersOf(id)).isEmpty();
         assertThat(service.call("DELETE", path, token, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void twoRedrivesAtOnceSendOnceAndTheSecondIsAConflict() throws Exception {
+        receiver.answerWith(r -> receiver.receivedAt("/twice").size() == 1 ? new Answer(404, "gone", Duration.ZERO)
+                : new Answer(200, "{}", Duration.ofMillis(1_500)));
+        String id = create(once("/twice", null));
+        String path = "/api/v1/dead-letters/" + onlyDeadLetterOf(id).getString("dead_letter_id") + "/redrive";
+
+        CompletableFuture<ApiClient.Response> a = CompletableFuture.supplyAsync(() -> service.post(path, token, ""));
+        CompletableFuture<ApiClient.Response> b = CompletableFuture.supplyAsync(() -> service.post(path, token, ""));
+        List<ApiClient.Response> both = List.of(a.get(), b.get());
+
+        assertThat(both).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(202, 409);
+        JsonObject conflict = both.stream().filter(r -> r.status() == 409).findFirst().orElseThrow().json();
+        assertThat(conflict.getString("code")).isEqualTo("conflict");
+        assertThat(conflict.getString("message")).contains("a redrive is already in progress");
+        awaitDeadLetters(id, List::isEmpty, "the redriven dead letter removed");
+        TimerProcess.sleep(500);
+        assertThat(receiver.receivedAt("/twice")).as("the fire and one redrive").hasSize(2);
+    }
+
+    @Test
+    void aRedriveIsTriedWithTheTasksOwnRetriesAndTimeout() {
+        // two attempts at once fail the fire; the redrive's are answered after the task's 1 s timeout
+        receiver.answerWith(r -> receiver.receivedAt("/own").size() <= 2 ? new Answer(503, "down", Duration.ZERO)
+                : new Answer(200, "{}", Duration.ofMillis(1_500)));
+        String id = create(once("/own", null).replaceFirst("}$",
+                ", \"retry\": {\"max_retries\": 1, \"backoff_ms\": 100, \"max_backoff_ms\": 100}, \"timeout_ms\": 1000}"));
+        JsonObject first = awaitDeadLetters(id, list -> list.size() == 1, "the dead letter").getJsonObject(0);
+        assertThat(first.getInt("attempts")).isEqualTo(2);
+
+        assertThat(service.post("/api/v1/dead-letters/" + first.getString("dead_letter_id") + "/redrive", token, "").status())
+                .isEqualTo(202);
+
+        JsonObject again = awaitDeadLetters(id, list -> list.size() == 1 && !list.getJsonObject(0).getString("failed_at")
+                .equals(first.getString("failed_at")), "the failed redrive recorded").getJsonObject(0);
+        assertThat(again.getInt("attempts")).as("the task's max_retries 1").isEqualTo(2);
+        assertThat(again.getString("error")).as("the task's timeout_ms").containsIgnoringCase("time");
+        assertThat(receiver.receivedAt("/own")).hasSize(4);
+    }
+
+    @Test
+    void aDeletedTasksDeadLetterStaysAndIsRedrivenWithTheServiceSettingsUnsigned() {
+        receiver.answerWith(r -> new Answer(503, "down", Duration.ZERO));
+        String id = create(once("/deleted", null).replaceFirst("}$", ", \"retry\": {\"max_retries\": 0}}"));
+        JsonObject deadLetter = awaitDeadLetters(id, list -> list.size() == 1, "the dead letter").getJsonObject(0);
+        assertThat(service.call("DELETE", "/api/v1/tasks/" + id, token, null).status()).isEqualTo(200);
+        assertThat(deadLettersOf(id)).as("kept with its task deleted").hasSize(1);
+
+        assertThat(service.post("/api/v1/dead-letters/" + deadLetter.getString("dead_letter_id") + "/redrive", token, "").status())
+                .isEqualTo(202);
+
+        JsonObject again = awaitDeadLetters(id, list -> list.size() == 1 && list.getJsonObject(0).getInt("attempts") > 1,
+                "the failed redrive recorded").getJsonObject(0);
+        assertThat(again.getInt("attempts")).as("the service's 3 retries").isEqualTo(4);
+        List<Received> redriven = receiver.receivedAt("/deleted").subList(1, 5);
+        assertThat(redriven).extracting(Received::executionId).containsOnly(deadLetter.getString("execution_id"));
+        assertThat(redriven).extracting(r -> r.headers().get("webhook-id")).as("one webhook-id on every attempt")
+                .containsOnly(deadLetter.getString("execution_id"));
+        assertThat(redriven).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey("webhook-signature"));
     }
 
     @Test

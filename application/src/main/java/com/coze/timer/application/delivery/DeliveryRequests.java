@@ -7,6 +7,7 @@ import com.coze.timer.domain.task.Callback;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.task.HttpMethod;
 import com.coze.timer.domain.task.Signing;
+import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,10 @@ import java.util.Optional;
  * The one place where the requests that are not a task's own fire are built: a failure callback
  * (a JSON POST, its notice id as execution id) and a redrive (the dead letter's request again, with
  * the execution id of the fire that failed). Both are signed with the task's signing secrets as
- * they are now, like its own callbacks; a task gone meanwhile leaves them unsigned.
+ * they are now, like its own callbacks; a task gone meanwhile leaves them unsigned. A redrive is
+ * also tried as the task's own fires are now (its {@code retry} and {@code timeout_ms}, carried by
+ * the request to the sender, which applies them to every request); a task gone meanwhile leaves it
+ * to the sender's settings, as a failure callback always is.
  */
 public final class DeliveryRequests {
 
@@ -29,8 +33,11 @@ public final class DeliveryRequests {
     }
 
     public static CallbackRequest redrive(DeadLetter deadLetter, TaskStore tasks) {
-        return new CallbackRequest(deadLetter.taskId(), deadLetter.executionId(), deadLetter.scheduledTime(), deadLetter.request(),
-                signingOf(deadLetter.taskId(), tasks));
+        Optional<Callback> own = tasks.find(deadLetter.taskId()).map(Task::callback);
+        Callback request = deadLetter.request();
+        Callback again = new Callback(request.endpoint(), request.method(), request.headers(), request.body(),
+                own.flatMap(Callback::delivery), own.map(Callback::signing).orElse(Signing.NONE));
+        return new CallbackRequest(deadLetter.taskId(), deadLetter.executionId(), deadLetter.scheduledTime(), again);
     }
 
     private static Signing signingOf(TaskId taskId, TaskStore tasks) {

@@ -5,6 +5,7 @@ import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.DeadLetters;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,11 @@ public final class InMemoryDeadLetters implements DeadLetters {
             .thenComparing(DeadLetter::deadLetterId).reversed();
 
     private final Map<String, DeadLetter> byId = new LinkedHashMap<>();
+    private final Map<String, Instant> redrivingUntil = new HashMap<>();
 
     public synchronized void clear() {
         byId.clear();
+        redrivingUntil.clear();
     }
 
     public synchronized void add(DeadLetter deadLetter) {
@@ -50,12 +53,29 @@ public final class InMemoryDeadLetters implements DeadLetters {
     }
 
     @Override
+    public synchronized boolean takeForRedrive(String deadLetterId, Instant now, Instant until) {
+        Instant held = redrivingUntil.get(deadLetterId);
+        if (!byId.containsKey(deadLetterId) || held != null && held.isAfter(now)) {
+            return false;
+        }
+        redrivingUntil.put(deadLetterId, until);
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseRedrive(String deadLetterId) {
+        redrivingUntil.remove(deadLetterId);
+    }
+
+    @Override
     public synchronized boolean update(DeadLetter deadLetter) {
+        redrivingUntil.remove(deadLetter.deadLetterId());
         return byId.replace(deadLetter.deadLetterId(), deadLetter) != null;
     }
 
     @Override
     public synchronized boolean delete(String deadLetterId) {
+        redrivingUntil.remove(deadLetterId);
         return byId.remove(deadLetterId) != null;
     }
 

@@ -1,6 +1,7 @@
 package com.coze.timer.domain.task;
 
 import com.coze.timer.domain.InvalidArgument;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,15 @@ public record Delivery(int maxRetries, long backoffMs, long maxBackoffMs, long t
         if (maxRetries < 0 || backoffMs < 0 || maxBackoffMs < 0 || timeoutMs < 0) {
             throw new IllegalArgumentException("delivery settings must not be negative");
         }
+    }
+
+    /**
+     * The longest one sending with these settings can take when every attempt runs to its timeout
+     * (a whole attempt without one counted at {@link #MAX_TIMEOUT_MS}) and every wait is at its cap.
+     */
+    public Duration longestSend() {
+        long attemptMs = timeoutMs == 0 ? MAX_TIMEOUT_MS : timeoutMs;
+        return Duration.ofMillis(attemptMs * (maxRetries + 1L) + Math.max(backoffMs, maxBackoffMs) * maxRetries);
     }
 
     /**

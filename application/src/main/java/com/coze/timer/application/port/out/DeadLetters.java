@@ -20,7 +20,18 @@ public interface DeadLetters {
 
     Optional<DeadLetter> find(String deadLetterId);
 
-    /** Stores the outcome of another failed attempt; false if the dead letter is gone. */
+    /**
+     * Takes the dead letter for a redrive until {@code until}, in one step: false if it is gone or
+     * another redrive holds it (its {@code until} not yet past {@code now}), so that two redrives at
+     * once, on any instances, never both send. The redrive's end releases it ({@link #update},
+     * {@link #delete} or {@link #releaseRedrive}); a redrive that died holds it until {@code until}.
+     */
+    boolean takeForRedrive(String deadLetterId, Instant now, Instant until);
+
+    /** Ends a redrive that sent nothing conclusive (it was aborted), keeping the dead letter as it was. */
+    void releaseRedrive(String deadLetterId);
+
+    /** Stores the outcome of another failed attempt and ends the redrive holding it; false if the dead letter is gone. */
     boolean update(DeadLetter deadLetter);
 
     /** Removes a dead letter; false if it was not there. */

@@ -12,7 +12,7 @@ public interface DeliveryMetrics {
     default void failureCallbackSent() {
     }
 
-    /** A failure callback failed for good (all its attempts). */
+    /** A failure callback was given up: still failing once older than its maximum age. */
     default void failureCallbackFailed() {
     }
 
