@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
 import com.coze.timer.domain.task.Signing;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
@@ -164,6 +166,25 @@ class JdbcTaskStoreIT {
     @Test
     void anUnknownTaskIsNotFound() {
         assertThat(store.find(TaskId.random())).isEmpty();
+        assertThat(store.findWithLatest(TaskId.random())).isEmpty();
+    }
+
+    @Test
+    void aTaskIsReadWithItsLatestExecutionOnlyAndNoSkipsInOneGo() {
+        Task task = aTask().build();
+        Task other = aTask().build();
+        store.insert(task);
+        store.insert(other);
+        assertThat(store.findWithLatest(task.id())).hasValueSatisfying(read -> {
+            assertThat(read.task()).isEqualTo(task);
+            assertThat(read.latestExecution()).as("no execution yet").isEmpty();
+            assertThat(read.skips()).isEqualTo(Skips.NONE);
+        });
+        log.append(aSuccessOf(task, NOW));
+        ExecutionRecord latest = log.append(aSuccessOf(task, NOW.plusSeconds(20)));
+        log.append(aSuccessOf(other, NOW.plusSeconds(40)));
+
+        assertThat(store.findWithLatest(task.id()).orElseThrow().latestExecution()).contains(latest);
     }
 
     @Test
