@@ -8,7 +8,9 @@ import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
  * (which is how the service reaches it). Every write is one statement or one transaction;
  * an update is a compare-and-set on {@code version}, so of two writers that read the same version
  * exactly one succeeds and the other learns it lost (an empty answer), never overwrites.
- * Thread-safe: the only state is the concurrent set of users whose quota lock row exists.
+ * Thread-safe: its state is the concurrent set of users whose quota lock row exists and the
+ * thread-safe {@link GroupedInserts}.
  */
 final class JdbcTaskStore implements TaskStore {
 
@@ -43,6 +46,7 @@ final class JdbcTaskStore implements TaskStore {
     private final TaskRows rows;
     /** Users whose {@code user_quota_locks} row is known to exist (rows are never deleted). */
     private final Set<Long> quotaLockRows = ConcurrentHashMap.newKeySet();
+    private final GroupedInserts groupedInserts = new GroupedInserts(this::writeGroup);
 
     JdbcTaskStore(Jdbc jdbc, TaskRows rows) {
         this.jdbc = jdbc;
@@ -56,35 +60,67 @@ final class JdbcTaskStore implements TaskStore {
 
     private int insert(java.sql.Connection connection, Task task) throws java.sql.SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, task.id().toString());
-            insert.setLong(2, task.userId());
-            insert.setInt(3, Slots.of(task.id()));
-            Jdbc.setInstant(insert, 4, task.createdAt());
-            insert.setLong(5, task.version());
-            rows.bindChanging(insert, 6, task);
+            bindInsert(insert, task);
             return insert.executeUpdate();
         }
+    }
+
+    private void bindInsert(PreparedStatement insert, Task task) throws java.sql.SQLException {
+        insert.setString(1, task.id().toString());
+        insert.setLong(2, task.userId());
+        insert.setInt(3, Slots.of(task.id()));
+        Jdbc.setInstant(insert, 4, task.createdAt());
+        insert.setLong(5, task.version());
+        rows.bindChanging(insert, 6, task);
     }
 
     /**
      * Locks the user's row of {@code user_quota_locks} (made on the user's first create) for the
      * transaction, then counts and inserts: creates of one user queue on that row lock, on every
-     * instance sharing the database, so none counts before another's insert is committed.
+     * instance sharing the database, so none counts before another's insert is committed. This
+     * instance's concurrent creates of one user share a transaction ({@link GroupedInserts}).
      *
      * <p>The row is made only when this store has not seen it yet: an {@code INSERT IGNORE} of a row
      * that exists still waits for its lock, which put every create twice in the user's queue.
      */
     @Override
     public boolean insertWithinQuota(Task task, long maxActive) {
-        long userId = task.userId();
+        return groupedInserts.insert(task, maxActive);
+    }
+
+    /** Answers every caller of {@code group}; when the group's transaction fails, each task is tried on its own. */
+    private void writeGroup(List<GroupedInserts.Waiter> group) {
+        List<Boolean> inserted;
+        try {
+            inserted = insertGroup(group);
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                throw e;
+            }
+            for (GroupedInserts.Waiter waiter : group) { // one bad task must not fail the others
+                try {
+                    waiter.inserted(insertGroup(List.of(waiter)).getFirst());
+                } catch (RuntimeException own) {
+                    waiter.failed(own);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).inserted(inserted.get(i));
+        }
+    }
+
+    private List<Boolean> insertGroup(List<GroupedInserts.Waiter> group) {
+        long userId = group.getFirst().task.userId();
         if (!quotaLockRows.contains(userId)) {
             createQuotaLockRow(userId);
         }
-        Optional<Boolean> inserted = lockedInsert(task, maxActive);
+        Optional<List<Boolean>> inserted = lockedInsert(userId, group);
         if (inserted.isEmpty()) { // the row was removed behind this store's back: make it again
             quotaLockRows.remove(userId);
             createQuotaLockRow(userId);
-            inserted = lockedInsert(task, maxActive);
+            inserted = lockedInsert(userId, group);
         }
         return inserted.orElseThrow(() -> new PersistenceException("the quota lock row of user " + userId + " vanished twice", null));
     }
@@ -99,26 +135,38 @@ final class JdbcTaskStore implements TaskStore {
         quotaLockRows.add(userId);
     }
 
-    /** Inserted or not under the user's quota lock; empty when the user has no lock row. */
-    private Optional<Boolean> lockedInsert(Task task, long maxActive) {
-        return jdbc.inTransaction("inserting task " + task.id() + " within the quota", connection -> {
+    /** Whether each task of the group was inserted, under the user's quota lock; empty when the user has no lock row. */
+    private Optional<List<Boolean>> lockedInsert(long userId, List<GroupedInserts.Waiter> group) {
+        return jdbc.inTransaction("inserting " + group.size() + " task(s) of user " + userId + " within the quota", connection -> {
             try (PreparedStatement lock = connection.prepareStatement(TAKE_QUOTA_LOCK);
-                 PreparedStatement count = connection.prepareStatement(JdbcTaskQueries.COUNT_ACTIVE)) {
-                lock.setLong(1, task.userId());
+                 PreparedStatement count = connection.prepareStatement(JdbcTaskQueries.COUNT_ACTIVE);
+                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                lock.setLong(1, userId);
                 try (ResultSet locked = lock.executeQuery()) {
                     if (!locked.next()) {
-                        return Optional.<Boolean>empty();
+                        return Optional.<List<Boolean>>empty();
                     }
                 }
-                count.setLong(1, task.userId());
+                count.setLong(1, userId);
+                long active;
                 try (ResultSet row = count.executeQuery()) {
                     row.next();
-                    if (row.getLong(1) >= maxActive) {
-                        return Optional.of(false);
-                    }
+                    active = row.getLong(1);
                 }
-                insert(connection, task);
-                return Optional.of(true);
+                List<Boolean> inserted = new ArrayList<>(group.size());
+                for (GroupedInserts.Waiter waiter : group) {
+                    boolean fits = active < waiter.maxActive;
+                    if (fits) {
+                        bindInsert(insert, waiter.task);
+                        insert.addBatch();
+                        active++;
+                    }
+                    inserted.add(fits);
+                }
+                if (inserted.contains(true)) {
+                    insert.executeBatch();
+                }
+                return Optional.of(inserted);
             }
         });
     }

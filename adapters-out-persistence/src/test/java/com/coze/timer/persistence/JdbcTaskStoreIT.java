@@ -21,7 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +166,24 @@ class JdbcTaskStoreIT {
         assertThat(store.find(task.id())).contains(released);
         assertThat(column(task.id(), "fire_execution_id")).isNull();
         assertThat(column(task.id(), "fire_lease_until")).isNull();
+    }
+
+    @Test
+    void concurrentCreatesOfOneUserInsertExactlyTheQuotasWorth() throws Exception {
+        long user = 31_337;
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            results.add(threads.submit(() -> store.insertWithinQuota(aTask().user(user).build(), 25)));
+        }
+        int inserted = 0;
+        for (Future<Boolean> result : results) {
+            inserted += result.get() ? 1 : 0;
+        }
+        threads.shutdown();
+
+        assertThat(inserted).isEqualTo(25);
+        assertThat(RawSql.text(persistence.dataSource(), "SELECT COUNT(*) FROM tasks WHERE user_id = ?", user)).isEqualTo("25");
     }
 
     @Test
