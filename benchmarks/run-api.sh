@@ -2,7 +2,8 @@
 # API benchmark of Coze Timer on loopback: builds the service jar, starts it in embedded mode on a
 # fresh data folder, runs wrk (-t2 -c16 by default) against GET /openapi (the same-run reference),
 # POST /api/v1/tasks (creates), GET /api/v1/tasks/{id} (one task) and
-# GET /api/v1/users/{id}/tasks?limit=50 (a page of 50), prints a table and stops what it started.
+# GET /api/v1/users/{id}/tasks?limit=50 (the first page of a user with 200 tasks), prints a table
+# and stops what it started.
 #
 #   benchmarks/run-api.sh                              # 15 s per call
 #   BENCH_SKIP_BUILD=1 benchmarks/run-api.sh --duration 10 --jfr
@@ -28,19 +29,7 @@ while [[ $# -gt 0 ]]; do
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-pick_java_home() {
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]]; then
-    echo "$JAVA_HOME"
-  elif command -v java >/dev/null && [[ "$(java_major java)" -ge 21 ]]; then
-    dirname "$(dirname "$(readlink -f "$(command -v java)")")"
-  elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    echo /usr/lib/jvm/temurin-25-jdk-amd64
-  else
-    echo "need a JDK 21 or newer (set JAVA_HOME)" >&2; exit 2
-  fi
-}
-export JAVA_HOME="$(pick_java_home)"
+source benchmarks/java-home.sh
 java="$JAVA_HOME/bin/java"
 jar=bootstrap/target/coze-timer.jar
 
@@ -85,21 +74,23 @@ for _ in $(seq 1 240); do
 done
 curl -fs -o /dev/null "$base/actuator/health" || { echo "the service did not serve within 120 s" >&2; exit 1; }
 
-admin=$(tail -1 "$work/data/admin-token")
-user=1001
-token=$(TIMER_DATA_DIR="$work/data" timeout 60 "$java" -jar "$jar" token create --user "$user" --label api-bench)
-auth="Authorization: Bearer $token"
-
-body='{"user_id":'$user',"type":"cron","cron_expression":"0 0 12 * * ?","http_endpoint":"http://127.0.0.1:9/x"}'
+# Creates go to one user; the reads go to another, whose 200 tasks do not grow during the run (a
+# listing's total counts all of its user's tasks).
+mint() { TIMER_DATA_DIR="$work/data" timeout 60 "$java" -jar "$jar" token create --user "$1" --label api-bench; }
+creator=1001 reader=1002 seeds=200
+create_token=$(mint "$creator")
+read_token=$(mint "$reader")
+auth="Authorization: Bearer $read_token"
+body() { echo '{"user_id":'"$1"',"type":"cron","cron_expression":"0 0 12 * * ?","http_endpoint":"http://127.0.0.1:9/x"}'; }
 cat >"$work/create.lua" <<EOF
 wrk.method = "POST"
-wrk.body = '$body'
+wrk.body = '$(body "$creator")'
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Authorization"] = "Bearer $create_token"
 EOF
-# A first page of 50 needs 50 tasks; one of them is the task read.
-for _ in $(seq 1 60); do
-  curl -fs -o "$work/created.json" -X POST "$base/api/v1/tasks" -H "$auth" -H 'Content-Type: application/json' -d "$body"
+for _ in $(seq 1 "$seeds"); do
+  timeout 30 curl -fs -o "$work/created.json" -X POST "$base/api/v1/tasks" -H "$auth" -H 'Content-Type: application/json' \
+      -d "$(body "$reader")"
 done
 task_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["task_id"])' "$work/created.json")
 
@@ -122,7 +113,7 @@ for call in openapi create get list; do
     openapi) args=("$base/openapi") ;;
     create) args=(-s "$work/create.lua" "$base/api/v1/tasks") ;;
     get) args=(-H "$auth" "$base/api/v1/tasks/$task_id") ;;
-    list) args=(-H "$auth" "$base/api/v1/users/$user/tasks?limit=50") ;;
+    list) args=(-H "$auth" "$base/api/v1/users/$reader/tasks?limit=50") ;;
   esac
   timeout 40 wrk -t"$threads" -c"$connections" -d5s "${args[@]}" >/dev/null 2>&1 || true
   results+=("$(run_wrk "$call" "${args[@]}")")
@@ -139,7 +130,7 @@ for line in "${results[@]}"; do
     openapi) label='GET /openapi' ;;
     create) label='POST /api/v1/tasks' ;;
     get) label='GET /api/v1/tasks/{id}' ;;
-    list) label="GET /api/v1/users/{id}/tasks?limit=50" ;;
+    list) label="GET /api/v1/users/{id}/tasks?limit=50 ($seeds tasks)" ;;
   esac
   printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$rate" "$ratio" "$p50" "$p99" "$bad"
 done
