@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * task included, at most {@link #MAX_GROUP}), writes it, answers every caller of the group, and
  * hands the lead to the first caller still waiting, so that no caller writes for others for longer
  * than one group. Thread-safe: the queues and the lead flags are concurrent; a group is written by
- * its leader alone.
+ * its leader alone. It keeps one small queue per user that has created a task since the start.
  */
 final class GroupedInserts {
 
@@ -88,8 +88,8 @@ final class GroupedInserts {
         }
         try {
             writer.write(group);
-        } catch (RuntimeException e) {
-            group.forEach(waiter -> waiter.failed(e));
+        } catch (RuntimeException | Error e) { // no caller of the group may be left waiting
+            group.forEach(waiter -> waiter.answer.completeExceptionally(e));
         } finally {
             queue.leading.set(false);
             if (!queue.waiting.isEmpty() && queue.leading.compareAndSet(false, true)) {
@@ -107,6 +107,9 @@ final class GroupedInserts {
         try {
             return waiter.answer.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
