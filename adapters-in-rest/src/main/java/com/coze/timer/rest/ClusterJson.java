@@ -1,7 +1,8 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.application.port.in.ViewCluster.ClusterView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -12,13 +13,13 @@ final class ClusterJson {
     }
 
     static JsonObject of(ClusterView view) {
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = JSON.createArrayBuilder();
         view.slotsPerMember().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(member -> members.add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("member_id", member.getKey())
                         .add("slots", member.getValue())
                         .add("self", member.getKey().equals(view.self()))));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("mode", view.clustered() ? "cluster" : "embedded")
                 .add("self", view.self())
                 .add("slot_count", view.slotCount())

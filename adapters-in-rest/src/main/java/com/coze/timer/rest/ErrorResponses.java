@@ -1,5 +1,7 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.Rejection;
 import io.helidon.http.HeaderNames;
@@ -8,7 +10,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -43,7 +44,7 @@ final class ErrorResponses {
 
     /** The error document; a null message is the status's reason phrase, a null field left out. */
     static JsonObject document(Status status, String code, String message, String field) {
-        JsonObjectBuilder error = Json.createObjectBuilder()
+        JsonObjectBuilder error = JSON.createObjectBuilder()
                 .add("status", "error")
                 .add("code", code)
                 .add("message", message == null ? status.reasonPhrase() : message);

@@ -1,7 +1,8 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.domain.execution.ExecutionRecord;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +18,7 @@ final class ExecutionJson {
 
     /** The latest execution inside a task: {@code timestamp} is when it started, as in the seed. */
     static JsonObject lastExecution(ExecutionRecord record) {
-        return outcome(Json.createObjectBuilder()
+        return outcome(JSON.createObjectBuilder()
                 .add("timestamp", Times.format(record.startedAt()))
                 .add("scheduled_time", Times.format(record.scheduledTime())), record)
                 .build();
@@ -25,14 +26,14 @@ final class ExecutionJson {
 
     /** The latest execution in a listing: as inside a task, without the response body. */
     static JsonObject lastResult(ExecutionRecord record) {
-        JsonObjectBuilder json = Json.createObjectBuilder(lastExecution(record));
+        JsonObjectBuilder json = JSON.createObjectBuilder(lastExecution(record));
         json.remove("response_body");
         return json.build();
     }
 
     /** One entry of the history. */
     static JsonObject execution(ExecutionRecord record) {
-        return outcome(Json.createObjectBuilder()
+        return outcome(JSON.createObjectBuilder()
                 .add("execution_id", record.executionId())
                 .add("log_id", record.logId())
                 .add("scheduled_time", Times.format(record.scheduledTime()))
@@ -46,17 +47,17 @@ final class ExecutionJson {
      * pass as {@code before} for the next, older page, or null when this page is the last.
      */
     static JsonObject history(List<ExecutionRecord> records, int limit) {
-        JsonArrayBuilder executions = Json.createArrayBuilder();
+        JsonArrayBuilder executions = JSON.createArrayBuilder();
         records.forEach(record -> executions.add(execution(record)));
         JsonValue nextBefore = records.size() < limit || records.isEmpty()
                 ? JsonValue.NULL
-                : Json.createValue(records.getLast().logId());
-        return Json.createObjectBuilder().add("executions", executions).add("next_before", nextBefore).build();
+                : JSON.createValue(records.getLast().logId());
+        return JSON.createObjectBuilder().add("executions", executions).add("next_before", nextBefore).build();
     }
 
     private static JsonObjectBuilder outcome(JsonObjectBuilder json, ExecutionRecord record) {
         return json.add("http_status", record.httpStatus().isPresent()
-                        ? Json.createValue(record.httpStatus().getAsInt()) : JsonValue.NULL)
+                        ? JSON.createValue(record.httpStatus().getAsInt()) : JsonValue.NULL)
                 .add("response_body", text(record.responseBody()))
                 .add("duration_ms", record.durationMs())
                 .add("attempts", record.attempts())
@@ -65,6 +66,6 @@ final class ExecutionJson {
     }
 
     private static JsonValue text(Optional<String> text) {
-        return text.<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+        return text.<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
     }
 }

@@ -1,8 +1,9 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import io.helidon.http.HttpMediaType;
 import io.helidon.webserver.http.ServerRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,7 +33,7 @@ final class JsonBodies {
      * Refuses an object that names a key twice, instead of silently keeping one of the values.
      * Parsson's parsers heed only its own property for that; its readers, the standard one.
      */
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of(
             "org.eclipse.parsson.rejectDuplicateKeys", true,
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
     private static final int CHUNK = 8192;

@@ -1,10 +1,11 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.domain.Result;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 final class Responses {
 
     static final String JSON_UTF8 = "application/json; charset=utf-8";
-    private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
+    private static final JsonWriterFactory WRITERS = JSON.createWriterFactory(Map.of());
 
     private Responses() {
     }
@@ -49,6 +50,6 @@ final class Responses {
 
     /** {@code {"status":"success","message":...}}. */
     static JsonValue success(String message) {
-        return Json.createObjectBuilder().add("status", "success").add("message", message).build();
+        return JSON.createObjectBuilder().add("status", "success").add("message", message).build();
     }
 }

@@ -1,5 +1,7 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.json.CanonicalJson;
 import com.coze.timer.application.port.in.ControlTask;
@@ -14,7 +16,6 @@ import com.coze.timer.domain.stop.FieldMatch;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.Task;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,7 +39,7 @@ final class TaskJson {
      * the only answer besides a rotation's that shows the signing secret.
      */
     static JsonObject created(Task task) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", "success")
                 .add("task_id", task.id().toString())
                 .add("next_run_time", time(task.nextRunTime()))
@@ -48,7 +49,7 @@ final class TaskJson {
 
     /** The answer to a rotation: {@code {"status":"success","task_id":…,"signing_secret":…}}. */
     static JsonObject rotated(Task task) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", "success")
                 .add("task_id", task.id().toString())
                 .add(SIGNING_SECRET, signingSecret(task))
@@ -56,12 +57,12 @@ final class TaskJson {
     }
 
     private static JsonValue signingSecret(Task task) {
-        return task.callback().signing().current().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+        return task.callback().signing().current().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
     }
 
     /** The answer to a resume: {@code {"status":"success","message":…,"next_run_time":…}}. */
     static JsonObject resumed(Task task) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", "success")
                 .add("message", "Task resumed successfully")
                 .add("next_run_time", time(task.nextRunTime()))
@@ -70,7 +71,7 @@ final class TaskJson {
 
     /** The answer to a run: {@code {"status":"success","execution_id":…,"message":"Task run triggered"}}. */
     static JsonObject runTriggered(ControlTask.RunTriggered run) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", "success")
                 .add("execution_id", run.executionId())
                 .add("message", "Task run triggered")
@@ -80,7 +81,7 @@ final class TaskJson {
     /** One task in full, with its latest execution. */
     static JsonObject task(TaskView view) {
         Task task = view.task();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("task_id", task.id().toString())
                 .add("user_id", task.userId())
                 .add("type", task.schedule().type().wire())
@@ -89,7 +90,7 @@ final class TaskJson {
                 .add("method", task.callback().method().name())
                 .add("name", name(task))
                 .add("labels", labels(task))
-                .add("failure_callback_url", task.failureCallback().<JsonValue>map(url -> Json.createValue(url.toString()))
+                .add("failure_callback_url", task.failureCallback().<JsonValue>map(url -> JSON.createValue(url.toString()))
                         .orElse(JsonValue.NULL))
                 .add("headers", headers(task))
                 .add("body", task.callback().body().map(TaskJson::json).orElse(JsonValue.NULL));
@@ -101,7 +102,7 @@ final class TaskJson {
                 .add("last_execution", view.lastExecution().<JsonValue>map(ExecutionJson::lastExecution).orElse(JsonValue.NULL))
                 .add("next_run_time", time(view.nextFire()))
                 .add("skipped_count", view.skips().count())
-                .add("last_skip_reason", view.skips().lastReason().<JsonValue>map(reason -> Json.createValue(reason.wire()))
+                .add("last_skip_reason", view.skips().lastReason().<JsonValue>map(reason -> JSON.createValue(reason.wire()))
                         .orElse(JsonValue.NULL))
                 .add("last_skip_time", time(view.skips().lastTime()))
                 .add("created_at", Times.format(task.createdAt()))
@@ -111,7 +112,7 @@ final class TaskJson {
 
     /** One line of a listing, with the outcome of its latest execution (its response body left out). */
     static JsonObject summary(Task task, Optional<ExecutionRecord> last, Optional<Instant> nextFire) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("task_id", task.id().toString())
                 .add("user_id", task.userId())
                 .add("type", task.schedule().type().wire())
@@ -130,20 +131,20 @@ final class TaskJson {
 
     /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…,"next_cursor":…}} ({@code null} on the last page). */
     static JsonObject page(TaskPage page) {
-        JsonArrayBuilder tasks = Json.createArrayBuilder();
+        JsonArrayBuilder tasks = JSON.createArrayBuilder();
         page.tasks().forEach(task -> tasks.add(summary(task, page.lastExecution(task), page.nextFire(task))));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("tasks", tasks)
                 .add("total", page.total())
                 .add("limit", page.request().limit())
                 .add("offset", page.request().offset())
-                .add("next_cursor", page.next().<JsonValue>map(next -> Json.createValue(Cursors.format(next))).orElse(JsonValue.NULL))
+                .add("next_cursor", page.next().<JsonValue>map(next -> JSON.createValue(Cursors.format(next))).orElse(JsonValue.NULL))
                 .build();
     }
 
     /** {@code {"user_id":…,"running_tasks":…,"last_updated":…}}. */
     static JsonObject runningCount(RunningCount count) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("user_id", count.userId())
                 .add("running_tasks", count.runningTasks())
                 .add("last_updated", Times.format(count.lastUpdated()))
@@ -152,7 +153,7 @@ final class TaskJson {
 
     /** Who a token acts for: {@code {"user_id":1001,"admin":false}}. */
     static JsonObject caller(Caller caller) {
-        return Json.createObjectBuilder().add("user_id", caller.userId()).add("admin", caller.admin()).build();
+        return JSON.createObjectBuilder().add("user_id", caller.userId()).add("admin", caller.admin()).build();
     }
 
     /** The stop condition as the user gave it: {@code {"max_cnt":300,"finsh":true}}, or null. */
@@ -160,7 +161,7 @@ final class TaskJson {
         if (stop.isEmpty()) {
             return JsonValue.NULL;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         stop.maxCount().ifPresent(max -> json.add(StopCondition.MAX_COUNT_KEY, max));
         for (FieldMatch match : stop.fieldMatches()) {
             json.add(match.key(), json(match.expectedJson()));
@@ -169,27 +170,27 @@ final class TaskJson {
     }
 
     private static JsonValue name(Task task) {
-        return task.tags().name().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+        return task.tags().name().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
     }
 
     private static JsonObject labels(Task task) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         task.tags().labels().forEach(json::add);
         return json.build();
     }
 
     private static JsonObject headers(Task task) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         task.callback().maskedHeaders().forEach(json::add);
         return json.build();
     }
 
     /** {@code "retry":{…},"timeout_ms":…}; both null for a task that follows the service's settings. */
     private static void delivery(Optional<Delivery> delivery, JsonObjectBuilder json) {
-        json.add("retry", delivery.<JsonValue>map(d -> Json.createObjectBuilder().add("max_retries", d.maxRetries())
+        json.add("retry", delivery.<JsonValue>map(d -> JSON.createObjectBuilder().add("max_retries", d.maxRetries())
                         .add("backoff_ms", d.backoffMs()).add("max_backoff_ms", d.maxBackoffMs()).build())
                 .orElse(JsonValue.NULL));
-        json.add("timeout_ms", delivery.<JsonValue>map(d -> Json.createValue(d.timeoutMs())).orElse(JsonValue.NULL));
+        json.add("timeout_ms", delivery.<JsonValue>map(d -> JSON.createValue(d.timeoutMs())).orElse(JsonValue.NULL));
     }
 
     private static void schedule(Task task, JsonObjectBuilder json) {
@@ -203,10 +204,10 @@ final class TaskJson {
 
     /** Stored JSON text as a JSON value (text that somehow is not JSON is shown as a string). */
     private static JsonValue json(String text) {
-        return CanonicalJson.parse(text).orElseGet(() -> Json.createValue(text));
+        return CanonicalJson.parse(text).orElseGet(() -> JSON.createValue(text));
     }
 
     static JsonValue time(Optional<Instant> instant) {
-        return instant.<JsonValue>map(at -> Json.createValue(Times.format(at))).orElse(JsonValue.NULL);
+        return instant.<JsonValue>map(at -> JSON.createValue(Times.format(at))).orElse(JsonValue.NULL);
     }
 }

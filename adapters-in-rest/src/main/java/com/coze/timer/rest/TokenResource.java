@@ -1,5 +1,7 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.application.auth.ApiToken;
 import com.coze.timer.application.auth.Caller;
 import io.helidon.http.Status;
@@ -7,7 +9,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -56,17 +57,17 @@ final class TokenResource implements HttpService {
     }
 
     private static JsonObject page(List<ApiToken> tokens) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         tokens.forEach(token -> array.add(token(token)));
-        return Json.createObjectBuilder().add("tokens", array).add("total", tokens.size()).build();
+        return JSON.createObjectBuilder().add("tokens", array).add("total", tokens.size()).build();
     }
 
     static JsonObject token(ApiToken token) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("token_id", token.tokenId())
                 .add("user_id", token.userId())
                 .add("admin", token.admin())
-                .add("label", token.label().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("label", token.label().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL))
                 .add("created_at", Times.format(token.createdAt()))
                 .add("last_used_at", time(token.lastUsedAt()))
                 .add("expires_at", time(token.expiresAt()))
@@ -75,6 +76,6 @@ final class TokenResource implements HttpService {
     }
 
     private static JsonValue time(Optional<Instant> instant) {
-        return instant.<JsonValue>map(at -> Json.createValue(Times.format(at))).orElse(JsonValue.NULL);
+        return instant.<JsonValue>map(at -> JSON.createValue(Times.format(at))).orElse(JsonValue.NULL);
     }
 }

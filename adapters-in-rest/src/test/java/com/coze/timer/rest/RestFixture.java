@@ -58,7 +58,7 @@ final class RestFixture {
         TaskPolicy policy = new TaskPolicy(false, QUOTA);
         return new UseCases(
                 new CreateTaskService(store, store, changes, policy, clock),
-                new GetTaskService(store, log, clock),
+                new GetTaskService(store, clock),
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),

@@ -1,7 +1,7 @@
 package com.coze.timer.coordination;
 
+import com.coze.timer.application.port.out.StoredTask;
 import com.coze.timer.application.port.out.FireLedger;
-import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
@@ -83,8 +83,8 @@ public final class CachedFireLedger implements FireLedger {
     }
 
     @Override
-    public Skips skipsOf(TaskId id) {
-        return storage.skipsOf(id);
+    public Optional<StoredTask> findWithLatest(TaskId id) {
+        return storage.findWithLatest(id);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package com.coze.timer.persistence;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.application.json.CanonicalJson;
 import com.coze.timer.domain.stop.FieldMatch;
 import com.coze.timer.domain.stop.StopCondition;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -46,7 +47,7 @@ final class ColumnJson {
     }
 
     private static String strings(Map<String, String> strings) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         strings.forEach(object::add);
         return object.build().toString();
     }
@@ -68,9 +69,9 @@ final class ColumnJson {
             return Optional.empty();
         }
         StringBuilder json = new StringBuilder("{");
-        stop.maxCount().ifPresent(max -> json.append(Json.createValue(StopCondition.MAX_COUNT_KEY)).append(':').append(max));
+        stop.maxCount().ifPresent(max -> json.append(JSON.createValue(StopCondition.MAX_COUNT_KEY)).append(':').append(max));
         for (FieldMatch match : stop.fieldMatches()) {
-            json.append(json.length() > 1 ? "," : "").append(Json.createValue(match.key())).append(':').append(match.expectedJson());
+            json.append(json.length() > 1 ? "," : "").append(JSON.createValue(match.key())).append(':').append(match.expectedJson());
         }
         return Optional.of(json.append('}').toString());
     }

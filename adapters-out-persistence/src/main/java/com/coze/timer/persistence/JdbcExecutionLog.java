@@ -11,12 +11,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.OptionalInt;
 
 /**
@@ -131,6 +133,19 @@ final class JdbcExecutionLog implements ExecutionLog {
             }
         }
         return records;
+    }
+
+    /**
+     * {@link #read}'s columns of a {@code task_logs} row aliased {@code l}, joined to its task: all but
+     * {@code task_id} and {@code user_id}, which the task's row carries under the same names.
+     */
+    static final String JOINED_COLUMNS = "l.log_id, " + Arrays.stream(COLUMNS.split(", "))
+            .filter(column -> !column.equals("task_id") && !column.equals("user_id"))
+            .map(column -> "l." + column).collect(Collectors.joining(", "));
+
+    /** The execution of a row holding {@link #JOINED_COLUMNS} (and the task's id and user), if it has one. */
+    static Optional<ExecutionRecord> readJoined(ResultSet row) throws SQLException {
+        return row.getObject("log_id") == null ? Optional.empty() : Optional.of(read(row));
     }
 
     private static ExecutionRecord read(ResultSet row) throws SQLException {

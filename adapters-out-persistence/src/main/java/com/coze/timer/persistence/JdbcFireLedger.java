@@ -1,9 +1,9 @@
 package com.coze.timer.persistence;
 
+import com.coze.timer.application.port.out.StoredTask;
 import com.coze.timer.application.port.out.FinalFailure;
 import com.coze.timer.application.port.out.FireLedger;
 import com.coze.timer.domain.task.PendingFire;
-import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,8 +87,8 @@ final class JdbcFireLedger implements FireLedger {
     }
 
     @Override
-    public Skips skipsOf(TaskId id) {
-        return tasks.skipsOf(id);
+    public Optional<StoredTask> findWithLatest(TaskId id) {
+        return tasks.findWithLatest(id);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -20,8 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  * column) as additional authenticated data: a sealed value copied into another row or column no
  * longer opens. The version byte leaves room for a later key rotation.
  *
- * <p>The key comes from configuration, never from the repository. Thread-safe: a {@link Cipher} is
- * made per call.
+ * <p>The key comes from configuration, never from the repository. Thread-safe: a call takes a
+ * {@link Cipher} from a small pool (or makes one) and gives it back after use; a listing opened
+ * three values per task, and {@code Cipher.getInstance} was half of each.
  */
 final class SecretBox {
 
@@ -32,7 +35,10 @@ final class SecretBox {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
     private final SecretKey key;
+    private static final int POOLED_CIPHERS = 64;
+
     private final SecureRandom random = new SecureRandom();
+    private final Queue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
 
     SecretBox(byte[] key) {
         if (key == null || key.length != KEY_BYTES) {
@@ -49,6 +55,7 @@ final class SecretBox {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv, context);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            giveBack(cipher);
             ByteBuffer out = ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(VERSION).put(iv).put(sealed);
             return Base64.getEncoder().encodeToString(out.array());
         } catch (GeneralSecurityException e) {
@@ -68,17 +75,27 @@ final class SecretBox {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(bytes, 1, 1 + IV_BYTES), context);
             byte[] plain = cipher.doFinal(bytes, 1 + IV_BYTES, bytes.length - 1 - IV_BYTES);
+            giveBack(cipher);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealed value does not open with this key (or was altered)", e);
         }
     }
 
+    /** A cipher initialised afresh: every use sets its mode, key, IV and context again. */
     private Cipher cipher(int mode, byte[] iv, String context) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher pooled = ciphers.poll();
+        Cipher cipher = pooled != null ? pooled : Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    /** Only after a use that succeeded; one that threw is dropped, whatever state it was left in. */
+    private void giveBack(Cipher cipher) {
+        if (ciphers.size() < POOLED_CIPHERS) {
+            ciphers.offer(cipher);
+        }
     }
 
     private static byte[] decodeBase64(String text) {

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.HttpMethod;
 import com.coze.timer.domain.task.Signing;
+import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
@@ -19,7 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,8 +169,45 @@ class JdbcTaskStoreIT {
     }
 
     @Test
+    void concurrentCreatesOfOneUserInsertExactlyTheQuotasWorth() throws Exception {
+        long user = 31_337;
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            results.add(threads.submit(() -> store.insertWithinQuota(aTask().user(user).build(), 25)));
+        }
+        int inserted = 0;
+        for (Future<Boolean> result : results) {
+            inserted += result.get() ? 1 : 0;
+        }
+        threads.shutdown();
+
+        assertThat(inserted).isEqualTo(25);
+        assertThat(RawSql.text(persistence.dataSource(), "SELECT COUNT(*) FROM tasks WHERE user_id = ?", user)).isEqualTo("25");
+    }
+
+    @Test
     void anUnknownTaskIsNotFound() {
         assertThat(store.find(TaskId.random())).isEmpty();
+        assertThat(store.findWithLatest(TaskId.random())).isEmpty();
+    }
+
+    @Test
+    void aTaskIsReadWithItsLatestExecutionOnlyAndNoSkipsInOneGo() {
+        Task task = aTask().build();
+        Task other = aTask().build();
+        store.insert(task);
+        store.insert(other);
+        assertThat(store.findWithLatest(task.id())).hasValueSatisfying(read -> {
+            assertThat(read.task()).isEqualTo(task);
+            assertThat(read.latestExecution()).as("no execution yet").isEmpty();
+            assertThat(read.skips()).isEqualTo(Skips.NONE);
+        });
+        log.append(aSuccessOf(task, NOW));
+        ExecutionRecord latest = log.append(aSuccessOf(task, NOW.plusSeconds(20)));
+        log.append(aSuccessOf(other, NOW.plusSeconds(40)));
+
+        assertThat(store.findWithLatest(task.id()).orElseThrow().latestExecution()).contains(latest);
     }
 
     @Test

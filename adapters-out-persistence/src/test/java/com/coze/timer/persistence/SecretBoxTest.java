@@ -47,6 +47,33 @@ class SecretBoxTest {
     }
 
     @Test
+    void valuesSealedAndOpenedOneAfterAnotherWithFailuresBetweenStayIntact() {
+        String other = "tasks/550e8400-e29b-41d4-a716-446655440000/body_cipher";
+        for (int i = 0; i < 200; i++) {
+            String text = "value " + i;
+            String own = i % 2 == 0 ? CONTEXT : other;
+            String wrong = i % 2 == 0 ? other : CONTEXT;
+            String sealed = box.seal(text, own);
+            if (i % 3 == 0) {
+                assertThatThrownBy(() -> box.open(sealed, wrong)).isInstanceOf(IllegalStateException.class);
+            }
+            assertThat(box.open(sealed, own)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void manyThreadsSealAndOpenAtOnce() throws Exception {
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var results = java.util.stream.IntStream.range(0, 2_000)
+                    .mapToObj(i -> threads.submit(() -> box.open(box.seal("secret " + i, CONTEXT), CONTEXT).equals("secret " + i)))
+                    .toList();
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void anotherKeyCannotOpen() {
         String sealed = box.seal("Bearer s3cr3t", CONTEXT);
 

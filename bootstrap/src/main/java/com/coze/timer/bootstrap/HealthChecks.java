@@ -1,5 +1,7 @@
 package com.coze.timer.bootstrap;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -8,7 +10,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.sql.Connection;
 import java.time.Duration;
@@ -162,13 +163,13 @@ final class HealthChecks implements HttpService {
 
     private void health(ServerRequest req, ServerResponse res) {
         boolean up = true;
-        JsonArrayBuilder details = Json.createArrayBuilder();
+        JsonArrayBuilder details = JSON.createArrayBuilder();
         for (HealthCheck check : checks) {
             boolean checkUp = check.call().status() == HealthCheckResponse.Status.UP;
             up &= checkUp;
-            details.add(Json.createObjectBuilder().add("name", check.name()).add("status", checkUp ? "UP" : "DOWN"));
+            details.add(JSON.createObjectBuilder().add("name", check.name()).add("status", checkUp ? "UP" : "DOWN"));
         }
         res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503)
-                .send(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", details).build());
+                .send(JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", details).build());
     }
 }

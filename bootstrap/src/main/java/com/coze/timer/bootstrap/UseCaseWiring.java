@@ -38,7 +38,7 @@ final class UseCaseWiring {
                              CallbackSender sender) {
         return new UseCases(
                 new CreateTaskService(store, db.taskQueries(), changes, policy, clock),
-                new GetTaskService(store, db.executionLog(), clock),
+                new GetTaskService(store, clock),
                 new CancelTaskService(store, changes, clock),
                 new DeleteTaskService(store, changes),
                 new ModifyTaskService(store, changes, policy, clock),

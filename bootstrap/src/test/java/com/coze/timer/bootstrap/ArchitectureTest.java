@@ -69,6 +69,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".bootstrap.."));
     }
 
+    /** {@code Json.createXxx} looks the provider up through the ServiceLoader on every call: use {@code Jsons.JSON}. */
+    @Test
+    void jsonIsMadeThroughTheOneCachedProvider() {
+        check(noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json"));
+    }
+
     private static void check(ArchRule rule) {
         rule.allowEmptyShould(false).check(CLASSES);
     }

@@ -1,5 +1,7 @@
 package com.coze.timer.application.engine;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.domain.execution.DeadLetter;
 import com.coze.timer.application.port.out.FailureNotice;
 import com.coze.timer.application.port.out.FinalFailure;
@@ -9,7 +11,6 @@ import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Task;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -27,7 +28,6 @@ final class FinalFailures {
 
     /** The longest response body a failure callback carries. */
     static final int MAX_RESPONSE_BODY_CHARS = 2048;
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private FinalFailures() {
     }

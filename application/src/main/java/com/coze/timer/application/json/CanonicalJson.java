@@ -1,5 +1,7 @@
 package com.coze.timer.application.json;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.domain.stop.ResponseDocument;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -9,7 +11,6 @@ import jakarta.json.JsonPointer;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -21,12 +22,6 @@ import java.util.TreeMap;
  * {@code 1}). The one place where stop-condition values and callback responses are put in that form.
  */
 public final class CanonicalJson {
-
-    /**
-     * Looked up once: every {@code Json.createXxx} call looks the provider up again through the
-     * ServiceLoader, which scans the class path and dominated the engine's outcome writer.
-     */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The largest scale (either sign) of a number written without an exponent. */
     private static final int MAX_PLAIN_SCALE = 1000;

@@ -40,7 +40,6 @@ public final class CreateTaskService implements CreateTask {
     public Result<Task> create(CreateTaskCommand command) {
         return TaskAccess.requireMayActFor(command.caller(), command.userId())
                 .flatMap(ok -> checkTarget(command))
-                .flatMap(ok -> checkQuota(command.userId()))
                 .flatMap(ok -> build(command))
                 .flatMap(this::store);
     }
@@ -56,13 +55,12 @@ public final class CreateTaskService implements CreateTask {
         }
     }
 
-    /** A quick refusal with the count; the insert itself checks again, atomically. */
-    private Result<Void> checkQuota(long userId) {
+    /**
+     * The refusal of a create the quota has no room for, with the count of the user's active tasks:
+     * counted only then, since the insert counts under the user's quota lock itself.
+     */
+    private <T> Result<T> quotaExceeded(long userId) {
         long active = queries.countActiveByUser(userId);
-        return active < policy.maxActiveTasksPerUser() ? Result.ok(null) : quotaExceeded(userId, active);
-    }
-
-    private <T> Result<T> quotaExceeded(long userId, long active) {
         return Result.rejected(new Rejection(Rejection.Code.QUOTA_EXCEEDED,
                 "user " + userId + " already has " + active + " active tasks (limit " + policy.maxActiveTasksPerUser() + ")",
                 "user_id"));
@@ -82,7 +80,7 @@ public final class CreateTaskService implements CreateTask {
 
     private Result<Task> store(Task task) {
         if (!store.insertWithinQuota(task, policy.maxActiveTasksPerUser())) {
-            return quotaExceeded(task.userId(), policy.maxActiveTasksPerUser());
+            return quotaExceeded(task.userId());
         }
         TaskLog.created(task);
         changes.scheduled(task);

@@ -3,29 +3,26 @@ package com.coze.timer.application.task;
 import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.port.in.GetTask;
 import com.coze.timer.application.port.in.TaskView;
-import com.coze.timer.application.port.out.ExecutionLog;
+import com.coze.timer.application.port.out.StoredTask;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.Result;
 import java.time.Clock;
 
-/** Shows a task with its latest execution. */
+/** Shows a task with its latest execution and its skips, read in one go. */
 public final class GetTaskService implements GetTask {
 
-    private final TaskAccess access;
     private final TaskStore store;
-    private final ExecutionLog log;
     private final Clock clock;
 
-    public GetTaskService(TaskStore store, ExecutionLog log, Clock clock) {
-        this.access = new TaskAccess(store);
+    public GetTaskService(TaskStore store, Clock clock) {
         this.store = store;
-        this.log = log;
         this.clock = clock;
     }
 
     @Override
     public Result<TaskView> get(Caller caller, String taskId) {
-        return access.find(caller, taskId).map(task -> new TaskView(task, log.latest(task.id()), task.upcomingFire(clock.instant()),
-                store.skipsOf(task.id())));
+        return TaskAccess.find(caller, taskId, store::findWithLatest, StoredTask::task)
+                .map(stored -> new TaskView(stored.task(), stored.latestExecution(), stored.task().upcomingFire(clock.instant()),
+                        stored.skips()));
     }
 }

@@ -6,6 +6,8 @@ import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Finds a task on behalf of a caller. Another user's task is reported exactly like a missing one,
@@ -20,10 +22,15 @@ final class TaskAccess {
     }
 
     Result<Task> find(Caller caller, String taskId) {
+        return find(caller, taskId, store::find, task -> task);
+    }
+
+    /** What {@code lookUp} reads for the task, when the caller may see the task {@code taskOf} tells. */
+    static <T> Result<T> find(Caller caller, String taskId, Function<TaskId, Optional<T>> lookUp, Function<T, Task> taskOf) {
         return TaskId.parse(taskId)
-                .flatMap(store::find)
-                .filter(task -> caller.mayActFor(task.userId()))
-                .<Result<Task>>map(Result::ok)
+                .flatMap(lookUp)
+                .filter(found -> caller.mayActFor(taskOf.apply(found).userId()))
+                .<Result<T>>map(Result::ok)
                 .orElseGet(() -> Result.rejected(Rejection.notFound("task " + taskId)));
     }
 

@@ -1,7 +1,7 @@
 package com.coze.timer.application.fakes;
 
+import com.coze.timer.application.port.out.StoredTask;
 import com.coze.timer.application.port.out.FireLedger;
-import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.TaskId;
@@ -59,8 +59,8 @@ public class InMemoryFireLedger implements FireLedger {
     }
 
     @Override
-    public Skips skipsOf(TaskId id) {
-        return store.skipsOf(id);
+    public Optional<StoredTask> findWithLatest(TaskId id) {
+        return store.findWithLatest(id);
     }
 
     @Override

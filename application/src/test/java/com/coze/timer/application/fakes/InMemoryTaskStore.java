@@ -2,6 +2,7 @@ package com.coze.timer.application.fakes;
 
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.port.out.StoredTask;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.application.port.out.TaskStore;
 import com.coze.timer.domain.task.Task;
@@ -34,9 +35,13 @@ public final class InMemoryTaskStore implements TaskStore, TaskQueries {
     private int interferences;
     private int updateAttempts;
 
-    @Override
     public synchronized com.coze.timer.domain.task.Skips skipsOf(TaskId id) {
         return skips.getOrDefault(id, com.coze.timer.domain.task.Skips.NONE);
+    }
+
+    @Override
+    public synchronized Optional<StoredTask> findWithLatest(TaskId id) {
+        return find(id).map(task -> new StoredTask(task, skipsOf(id), log.latest(id)));
     }
 
     /** Adds a skip, as the ledger's increment does. */

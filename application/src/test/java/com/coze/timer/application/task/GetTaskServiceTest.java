@@ -23,7 +23,7 @@ class GetTaskServiceTest {
 
     private final InMemoryExecutionLog log = new InMemoryExecutionLog();
     private final InMemoryTaskStore store = new InMemoryTaskStore(log);
-    private final GetTaskService service = new GetTaskService(store, log, java.time.Clock.systemUTC());
+    private final GetTaskService service = new GetTaskService(store, java.time.Clock.systemUTC());
 
     @Test
     void theOwnerSeesTheTaskWithItsLatestExecution() {

@@ -1,6 +1,5 @@
 package com.coze.timer.application.port.out;
 
-import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.util.Optional;
@@ -30,8 +29,8 @@ public interface TaskStore {
      */
     Optional<Task> update(Task task);
 
-    /** The task's skipped occurrences and its last skip; {@link Skips#NONE} for none or no such task. */
-    Skips skipsOf(TaskId id);
+    /** The task with its skips and its latest execution, in one read; empty when there is no such task. */
+    Optional<StoredTask> findWithLatest(TaskId id);
 
     /** Removes a task and its execution history together; false if there was no such task. */
     boolean delete(TaskId id);
