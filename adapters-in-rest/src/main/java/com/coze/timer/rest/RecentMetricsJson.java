@@ -1,8 +1,9 @@
 package com.coze.timer.rest;
 
+import static com.coze.timer.application.json.Jsons.JSON;
+
 import com.coze.timer.application.port.in.ViewRecentMetrics.RecentMetrics;
 import com.coze.timer.application.port.in.ViewRecentMetrics.Step;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,9 +22,9 @@ final class RecentMetricsJson {
     }
 
     static JsonObject of(RecentMetrics metrics) {
-        JsonArrayBuilder steps = Json.createArrayBuilder();
+        JsonArrayBuilder steps = JSON.createArrayBuilder();
         metrics.steps().forEach(step -> steps.add(step(step)));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("step_seconds", metrics.step().toSeconds())
                 .add("window_seconds", metrics.window().toSeconds())
                 .add("steps", steps);
@@ -32,15 +33,15 @@ final class RecentMetricsJson {
     }
 
     private static JsonObjectBuilder step(Step step) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("at", Times.format(step.at()))
-                .add("fires_per_second", Json.createValue(rounded(step.firesPerSecond())))
+                .add("fires_per_second", JSON.createValue(rounded(step.firesPerSecond())))
                 .add("lateness_p50_ms", ms(step.latenessP50Ms()))
                 .add("lateness_p99_ms", ms(step.latenessP99Ms()));
     }
 
     private static JsonValue ms(OptionalDouble value) {
-        return value.isPresent() ? Json.createValue(rounded(value.getAsDouble())) : JsonValue.NULL;
+        return value.isPresent() ? JSON.createValue(rounded(value.getAsDouble())) : JsonValue.NULL;
     }
 
     private static double rounded(double value) {
