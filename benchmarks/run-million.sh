@@ -15,19 +15,21 @@
 #   benchmarks/run-million.sh                      # build, 10k then 1M tasks, 2,000 due a second, ~15 min
 #   benchmarks/run-million.sh --skip-build --large 200000 --minutes 2
 #
-# Options: --small N, --large N, --due N (tasks firing every second), --minutes M (measured per
+# Options: --small N, --large N, --due N (tasks firing every second), --paused N (of the SMALL
+# ones: paused tasks whose next run time has passed, which a refill must not read), --minutes M (measured per
 # size, after WARMUP s), --skip-build. Environment: MVN_FLAGS, JAVA_OPTS (the service's JVM; -Xmx1g
 # by default), WARMUP (30), HEAP_EVERY (30), REPEAT (50).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
-small=10000 large=1000000 due=2000 minutes=3 skip_build=0
+small=10000 large=1000000 due=2000 paused=10000 minutes=3 skip_build=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --small) small=$2; shift 2 ;;
     --large) large=$2; shift 2 ;;
     --due) due=$2; shift 2 ;;
+    --paused) paused=$2; shift 2 ;;
     --minutes) minutes=$2; shift 2 ;;
     --skip-build) skip_build=1; shift ;;
     -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -38,10 +40,8 @@ warmup=${WARMUP:-30} heap_every=${HEAP_EVERY:-30} repeat=${REPEAT:-50}
 command -v mariadb >/dev/null || command -v mysql >/dev/null || { echo "needs the mariadb client (apt-get install -y mariadb-client)" >&2; exit 2; }
 client=$(command -v mariadb || command -v mysql)
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]]; then :
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-else echo "need a JDK 21 or newer (set JAVA_HOME)" >&2; exit 2; fi
+source benchmarks/lib-service.sh
+use_java_21
 java=$JAVA_HOME/bin/java jcmd=$JAVA_HOME/bin/jcmd
 
 if [[ $skip_build != 1 || ! -f bootstrap/target/coze-timer.jar ]]; then
@@ -51,21 +51,9 @@ jar=$repo/bootstrap/target/coze-timer.jar
 
 work=$(mktemp -d /tmp/coze-million-bench.XXXXXX)
 data=$work/data
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 base=http://127.0.0.1:$port
 service_pid=""
-stop_service() {
-  [[ -n "$service_pid" ]] || return 0
-  kill -TERM "$service_pid" 2>/dev/null || true
-  for _ in $(seq 600); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$service_pid" 2>/dev/null; then
-    kill -KILL "$service_pid" 2>/dev/null || true
-    local db_pid; db_pid=$(cat "$data/mariadb/mariadbd.pid" 2>/dev/null || true)
-    [[ -n "$db_pid" ]] && kill -KILL "$db_pid" 2>/dev/null || true
-  fi
-  wait "$service_pid" 2>/dev/null || true
-  service_pid=""
-}
 trap 'stop_service; [[ -n "${BENCH_KEEP:-}" ]] && echo "kept $work" || rm -rf "$work"' EXIT
 
 start_service() {
@@ -92,9 +80,9 @@ template=$(curl -sf -m 10 -X POST "$base/api/v1/tasks" -H "Authorization: Bearer
 columns=$(sql -e "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM information_schema.columns
                   WHERE table_schema = 'coze_timer' AND table_name = 'tasks'")
 
-# Inserts $2 copies of the template, numbered from $1, firing every $3 s, first in $4..$5 s from now.
+# Inserts $2 copies of the template, numbered from $1, firing every $3 s, next in $4..$5 s from now, status $6.
 copies() {
-  local from=$1 count=$2 every=$3 lo=$4 hi=$5 select=""
+  local from=$1 count=$2 every=$3 lo=$4 hi=$5 status=${6:-pending} select=""
   local id="CONCAT(SUBSTR(m,1,8),'-',SUBSTR(m,9,4),'-4',SUBSTR(m,14,3),'-a',SUBSTR(m,18,3),'-',SUBSTR(m,21,12))"
   for c in ${columns//,/ }; do
     case "$c" in
@@ -102,7 +90,7 @@ copies() {
       user_id) select+="1 + seq % 1000," ;;
       interval_seconds) select+="$every," ;;
       next_run_time) select+="DATE_ADD(UTC_TIMESTAMP(3), INTERVAL ($lo * 1000 + FLOOR(RAND(seq) * ($hi - $lo) * 1000)) * 1000 MICROSECOND)," ;;
-      status) select+="'pending'," ;;
+      status) select+="'$status'," ;;
       execution_count|consecutive_failures|skipped_count|version) select+="0," ;;
       # sealed with the task id as associated data, so a copy cannot keep them: no headers, no
       # body, no signing secret (sent unsigned, as a task stored before signing existed)
@@ -193,13 +181,16 @@ handler_per_query() {
     | awk -v r="$repeat" 'NF == 1 && $1 ~ /^[0-9.]+$/ {ms = $1} NF == 2 && $1 ~ /^HANDLER_READ/ {h = h sprintf(" %s=%.0f", tolower($1), $2)} END {printf "  %d runs: %.2f ms per query;%s per query\n", r, ms, h}'
 }
 
-echo "inserting $due tasks due every second and $((small - due - 1)) due in 2-9 days"
+echo "inserting $due tasks due every second, $paused paused ones due 1 min-10 days ago, $((small - due - paused - 1)) due in 2-9 days"
 copies 1 "$due" 1 1 2
-copies $((due + 1)) $((small - due - 1)) 86400 172800 777600
+copies $((due + 1)) "$paused" 86400 -864000 -60 paused
+copies $((due + paused + 1)) $((small - due - paused - 1)) 86400 172800 777600
 measure "SMALL"
 echo; echo "inserting $((large - small)) more tasks due in 2-9 days"
 time_insert=$(date +%s)
-copies $((small + 1)) $((large - small)) 86400 172800 777600
+for ((from = small + 1; from <= large; from += 100000)); do # 100,000 rows a transaction
+  copies "$from" $(( large - from + 1 < 100000 ? large - from + 1 : 100000 )) 86400 172800 777600
+done
 echo "inserted in $(( $(date +%s) - time_insert )) s"
 measure "LARGE"
 echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

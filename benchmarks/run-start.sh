@@ -38,16 +38,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]]; then
-  java="$JAVA_HOME/bin/java"
-elif command -v java >/dev/null && [[ "$(java_major java)" -ge 21 ]]; then
-  java=java
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-else
-  echo "need a JDK 21 or newer (set JAVA_HOME)" >&2; exit 2
-fi
+source benchmarks/lib-service.sh
+use_java_21
+java=$JAVA_HOME/bin/java
 
 if [[ $skip_build != 1 || ! -f bootstrap/target/coze-timer.jar ]]; then
   timeout 900 mvn -B -q ${MVN_FLAGS:-} -pl bootstrap -am package -DskipTests
@@ -56,18 +49,6 @@ jar=$repo/bootstrap/target/coze-timer.jar
 
 work=$(mktemp -d /tmp/coze-start-bench.XXXXXX)
 service_pid=""
-stop_service() {
-  [[ -n "$service_pid" ]] || return 0
-  kill -TERM "$service_pid" 2>/dev/null || true
-  for _ in $(seq 600); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$service_pid" 2>/dev/null; then
-    kill -KILL "$service_pid" 2>/dev/null || true
-    local db_pid; db_pid=$(cat "$data/mariadb/mariadbd.pid" 2>/dev/null || true)
-    [[ -n "$db_pid" ]] && kill -KILL "$db_pid" 2>/dev/null || true
-  fi
-  wait "$service_pid" 2>/dev/null || true
-  service_pid=""
-}
 trap 'stop_service; rm -rf "$work"' EXIT
 
 # The built-in logging configuration, plus the FINE start-phase lines.
@@ -86,12 +67,12 @@ at() { local line; line=$(grep -m1 -- "$2" "$1" | cut -d' ' -f1 || true); [[ -n 
 took() { local ms; ms=$(grep -m1 -- "start phase: $2" "$1" | grep -o '[0-9]* ms' | tail -1 | cut -d' ' -f1 || true); echo "${ms:--}"; }
 # User + system CPU of process $1 in ms (fields 14 and 15 of /proc/PID/stat, in clock ticks).
 cpu_ms() { [[ -n "$1" && -r /proc/$1/stat ]] || { echo -; return; }; awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' "/proc/$1/stat"; }
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
 
 printf '%-8s %3s %7s %7s %8s %7s %7s %7s %7s %7s %7s %7s\n' kind run unpack install mariadbd db_up migrate schema listen ready cpu_jvm cpu_db
 one_start() { # kind run
   local kind=$1 run=$2 log="$work/$1-$2.log" http_port t0 ready=- cpu_jvm=- cpu_db=-
-  http_port=$(port)
+  http_port=$(free_port)
   t0=$(date +%s%3N)
   (cd "$work" && TIMER_DATA_DIR="$data" SERVER_PORT=$http_port exec "$java" ${JAVA_OPTS:-} -jar "$jar") >"$log" 2>&1 &
   service_pid=$!
