@@ -23,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
-small=10000 large=1000000 due=2000 paused=10000 minutes=3 skip_build=0
+small=10000 large=1000000 due=2000 paused=2000 minutes=3 skip_build=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --small) small=$2; shift 2 ;;
@@ -36,6 +36,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+(( due + paused < small && small < large )) || { echo "needs --due + --paused < --small < --large" >&2; exit 2; }
 warmup=${WARMUP:-30} heap_every=${HEAP_EVERY:-30} repeat=${REPEAT:-50}
 command -v mariadb >/dev/null || command -v mysql >/dev/null || { echo "needs the mariadb client (apt-get install -y mariadb-client)" >&2; exit 2; }
 client=$(command -v mariadb || command -v mysql)
