@@ -80,6 +80,9 @@ template=$(curl -sf -m 10 -X POST "$base/api/v1/tasks" -H "Authorization: Bearer
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["task_id"])')
 columns=$(sql -e "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) FROM information_schema.columns
                   WHERE table_schema = 'coze_timer' AND table_name = 'tasks'")
+# A still copy to read from: INSERT ... SELECT locks the rows it reads, and the engine updates the
+# template every second, so reading it directly deadlocks.
+sql -e "CREATE TABLE bench_template AS SELECT * FROM tasks WHERE task_id = '$template'"
 
 # Inserts $2 copies of the template, numbered from $1, firing every $3 s, next in $4..$5 s from now, status $6.
 copies() {
@@ -106,11 +109,24 @@ copies() {
   sql -e "INSERT INTO tasks ($columns)
           SELECT ${select%,} FROM (SELECT seq, m, REPLACE($id, '-', '') AS h
                                    FROM (SELECT seq, MD5(CONCAT('$work', seq)) AS m FROM seq_${from}_to_$((from + count - 1))) s) g
-          JOIN tasks t ON t.task_id = '$template'"
+          JOIN bench_template t"
 }
 
-heap_used_kb() { "$jcmd" "$service_pid" GC.run >/dev/null; "$jcmd" "$service_pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'; }
-metric() { curl -s -m 10 "$base/observe/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 {print $2}' | head -1; }
+heap_used_kb() {
+  timeout 120 "$jcmd" "$service_pid" GC.run >/dev/null || true
+  local info; info=$(timeout 60 "$jcmd" "$service_pid" GC.heap_info || true)
+  grep -oE 'used [0-9]+K' <<<"$info" | head -1 | grep -oE '[0-9]+' || echo "(jcmd gave no heap figure)"
+}
+# A value of the service's metrics (0 if it cannot be read: a busy service may miss the time limit).
+metric() {
+  local text value=""
+  for _ in 1 2 3; do
+    text=$(curl -s -m 30 "$base/observe/metrics" || true)
+    value=$(awk -v m="$1" '$1 == m || index($1, m "{") == 1 {print $2; exit}' <<<"$text")
+    [[ -n "$value" ]] && break
+  done
+  echo "${value:-0}"
+}
 
 # The refill's two queries, as JdbcFireLedger sends them (embedded mode: every slot), with the
 # engine's default window (5 s) and batch (5,000).
