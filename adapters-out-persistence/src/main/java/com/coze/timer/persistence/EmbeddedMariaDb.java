@@ -162,12 +162,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Installs the server if the data folder is new, starts it and waits until the user can log in. */
     private Process launch() {
         if (!home.installed()) {
+            long installing = System.nanoTime();
             run(home.process(home.installCommand()), "installing MariaDB into " + home.data());
+            LOG.fine(() -> "start phase: mariadb-install-db took " + millisSince(installing) + " ms");
         }
         home.writeInitFile(credentials);
         try {
+            long starting = System.nanoTime();
             Process started = home.process(home.serverCommand(port)).start();
             awaitReady(started);
+            LOG.fine(() -> "start phase: mariadbd accepted its user " + millisSince(starting) + " ms after it was started");
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start mariadbd from " + home.base(), e);
@@ -280,6 +284,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free port", e);
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static void sleep(long millis) {

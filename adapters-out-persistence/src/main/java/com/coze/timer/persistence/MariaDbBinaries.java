@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -46,8 +47,11 @@ final class MariaDbBinaries {
         try {
             Path partial = Files.createTempDirectory(cache, "mariadb-" + version + ".unpacking-");
             try {
+                long unpacking = System.nanoTime();
                 unpack(prefix, partial);
                 Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
+                Logger.getLogger(MariaDbBinaries.class.getName()).fine(() -> "start phase: unpacking the MariaDB binaries into " + base
+                        + " took " + (System.nanoTime() - unpacking) / 1_000_000 + " ms");
             } catch (IOException e) {
                 if (!Files.isExecutable(base.resolve("bin").resolve("mariadbd"))) {
                     throw e;

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,6 +72,37 @@ final class Storage implements AutoCloseable {
             return migrated(Optional.of(db), db.jdbcUrl(EMBEDDED_DATABASE), db.user(), db.password(), settings, key);
         } catch (RuntimeException e) {
             db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #open} on a thread of its own, for the service's start: the embedded server's start
+     * (a child process) and the migrations' check then overlap the rest of the wiring.
+     */
+    static CompletableFuture<Storage> openInBackground(TimerSettings settings, DataFolder folder) {
+        CompletableFuture<Storage> opened = new CompletableFuture<>();
+        Thread.ofPlatform().name("coze-timer-storage-start").start(() -> {
+            try {
+                opened.complete(open(settings, folder, false));
+            } catch (RuntimeException | Error e) {
+                opened.completeExceptionally(e);
+            }
+        });
+        return opened;
+    }
+
+    /** The storage {@link #openInBackground} opened, once it is; its failure as it was thrown. */
+    static Storage awaitOpened(CompletableFuture<Storage> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
@@ -152,7 +185,9 @@ final class Storage implements AutoCloseable {
                                     TimerSettings settings, byte[] key) {
         JdbcPersistence persistence = new JdbcPersistence(url, user, password, settings.dbPoolSize(), key, java.time.Clock.systemUTC());
         try {
+            long migrating = System.nanoTime();
             int applied = SchemaMigrations.migrate(persistence.dataSource());
+            LOG.fine(() -> "start phase: schema migrations took " + (System.nanoTime() - migrating) / 1_000_000 + " ms");
             LOG.info(() -> applied > 0 ? "schema migrations: " + applied + " applied" : "schema migrations: none pending");
             return new Storage(embedded, persistence);
         } catch (RuntimeException e) {

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -74,12 +75,18 @@ final class TimerService implements AutoCloseable {
         Closer parts = new Closer();
         try {
             Clock clock = Clock.systemUTC();
-            TimerMetrics metrics = parts.add(new TimerMetrics(Observability.meterRegistry(config)));
             DataFolder folder = new DataFolder(settings.dataDir());
             if (settings.mode() == TimerSettings.Mode.EMBEDDED) {
                 parts.add(folder.lockForService());
             }
-            Storage storage = parts.add(Storage.open(settings, folder, false));
+            CompletableFuture<Storage> opening = Storage.openInBackground(settings, folder);
+            TimerMetrics metrics;
+            Storage storage;
+            try {
+                metrics = parts.add(new TimerMetrics(Observability.meterRegistry(config)));
+            } finally { // even when the metrics fail: the storage is then closed with the parts
+                storage = parts.add(Storage.awaitOpened(opening));
+            }
             JdbcPersistence db = storage.persistence();
             Optional<Cluster> cluster = clusterSettings.map(cs -> parts.add(Cluster.join(cs)));
             TokenService tokens = new TokenService(db.apiTokens(), clock);
