@@ -26,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * The mapping between a {@link Task} and a {@code tasks} row, shared by the store and the queries.
@@ -39,6 +42,11 @@ import java.util.Optional;
  * finding tasks, not for secrets.
  */
 final class TaskRows {
+
+    private static final Logger LOG = Logger.getLogger(TaskRows.class.getName());
+    private static final int MAX_UNREADABLE_REPORTED = 10_000;
+    /** The unreadable rows already logged (any thread: a concurrent set). */
+    private final Set<String> unreadableReported = ConcurrentHashMap.newKeySet();
 
     /** The columns {@link #read} needs, for {@code SELECT}s. */
     static final String SELECT_COLUMNS = "task_id, user_id, type, status, http_endpoint, http_method, headers_cipher, "
@@ -108,15 +116,29 @@ final class TaskRows {
         return i;
     }
 
-    /** Runs {@code query} and reads every task it returns. */
+    /**
+     * Runs {@code query} and reads the tasks it returns, leaving out a row that cannot be read (it
+     * does not decrypt, or breaks the domain's rules), so that one such row does not stop every
+     * other task from firing or being listed. Each such task is logged once, with why.
+     */
     List<Task> readAll(PreparedStatement query) throws SQLException {
         List<Task> tasks = new ArrayList<>();
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {
-                tasks.add(read(row));
+                try {
+                    tasks.add(read(row));
+                } catch (IllegalStateException e) {
+                    reportUnreadable(row.getString("task_id"), e);
+                }
             }
         }
         return tasks;
+    }
+
+    private void reportUnreadable(String taskId, IllegalStateException e) {
+        if (unreadableReported.size() < MAX_UNREADABLE_REPORTED && unreadableReported.add(taskId)) {
+            LOG.warning(e.getMessage() + "; it is left out (it cannot fire) until its row is repaired or deleted");
+        }
     }
 
     /** The task in the current row of {@code row}, selected with {@link #SELECT_COLUMNS}. */

@@ -179,6 +179,19 @@ class JdbcFireLedgerIT {
         assertThat(log.recent(task.id(), 10, Optional.empty())).isEmpty();
     }
 
+    @Test
+    void aRowThatDoesNotDecryptIsLeftOutAndTheOthersAreStillFound() {
+        Task broken = stored(aTask().interval(20).build());
+        Task sound = stored(aTask().interval(20).build());
+        RawSql.update(persistence.dataSource(), "UPDATE tasks SET signing_cipher = 'not sealed' WHERE task_id = ?", broken.id().toString());
+        Instant dueBefore = sound.nextRunTime().orElseThrow().plusSeconds(1);
+
+        List<Task> found = ledger.findDue(dueBefore, ALL, 1_000);
+
+        assertThat(found).extracting(Task::id).contains(sound.id()).doesNotContain(broken.id());
+        assertThat(ledger.load(List.of(broken.id(), sound.id()))).extracting(Task::id).containsExactly(sound.id());
+    }
+
     private static Task stored(Task task) {
         store.insert(task);
         return store.find(task.id()).orElseThrow();
