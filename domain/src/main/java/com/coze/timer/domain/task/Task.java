@@ -193,24 +193,19 @@ public record Task(
         Instant scheduled = nextRunTime.get();
         boolean misfired = misfires.isMisfire(scheduled, millis(now));
         PendingFire fire = new PendingFire(executionId, scheduled, millis(leaseUntil));
-        return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount,
-                consecutiveFailures, schedule.nextFireAfter(scheduled, misfired ? millis(now) : scheduled), createdAt, millis(now),
-                version, Optional.of(fire), tags, failureCallback));
+        return Result.ok(with(status, schedule.nextFireAfter(scheduled, misfired ? millis(now) : scheduled), Optional.of(fire), now));
     }
 
     /** Takes over a pending fire whose lease ran out: same execution id, a new lease. */
     public Result<Task> renewLease(Instant leaseUntil, Instant now) {
-        return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
-                        status, executionCount, consecutiveFailures, nextRunTime, createdAt, millis(now), version,
-                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))), tags, failureCallback)))
+        return pendingFire.<Result<Task>>map(fire -> Result.ok(with(status, nextRunTime,
+                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))), now)))
                 .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
     }
 
     /** Hands a pending fire back unfired (on shutdown): its occurrence becomes the next run time again. */
     public Result<Task> releaseFire(Instant now) {
-        return pendingFire.<Result<Task>>map(fire -> Result.ok(new Task(id, userId, schedule, callback, stopCondition,
-                        status, executionCount, consecutiveFailures, Optional.of(fire.scheduledTime()), createdAt,
-                        millis(now), version, Optional.empty(), tags, failureCallback)))
+        return pendingFire.<Result<Task>>map(fire -> Result.ok(with(status, Optional.of(fire.scheduledTime()), Optional.empty(), now)))
                 .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
     }
 
@@ -250,8 +245,7 @@ public record Task(
         if (next.isEmpty()) {
             return moveTo(TaskStatus.COMPLETED, Optional.empty(), now);
         }
-        return Result.ok(new Task(id, userId, schedule, callback, stopCondition, status, executionCount, consecutiveFailures,
-                next, createdAt, millis(now), version, pendingFire, tags, failureCallback));
+        return Result.ok(with(status, next, pendingFire, now));
     }
 
     private TaskStatus verdict(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures) {
@@ -282,10 +276,8 @@ public record Task(
         if (!status.canMoveTo(next)) {
             return Result.rejected(Rejection.conflict("task is " + status.wire() + " and cannot become " + next.wire()));
         }
-        Optional<Instant> run = next.isFinal() ? Optional.empty() : nextRun;
-        Optional<PendingFire> fire = next.isFinal() ? Optional.empty() : pendingFire;
-        return Result.ok(new Task(id, userId, schedule, callback, stopCondition, next, executionCount,
-                consecutiveFailures, run, createdAt, millis(now), version, fire, tags, failureCallback));
+        return next.isFinal() ? Result.ok(with(next, Optional.empty(), Optional.empty(), now))
+                : Result.ok(with(next, nextRun, pendingFire, now));
     }
 
     private Task with(TaskStatus newStatus, Optional<Instant> nextRun, Optional<PendingFire> fire, Instant now) {
