@@ -4,7 +4,6 @@ import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;
 import com.coze.timer.domain.schedule.Schedule;
-import com.coze.timer.domain.schedule.ScheduleType;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.stop.StopPolicy;
 import com.coze.timer.domain.endpoint.CallbackTargets;
@@ -184,29 +183,17 @@ public record Task(
      * the following occurrence keeps its time on the grid.
      */
     public Result<Task> claimNextFire(String executionId, Instant leaseUntil, Instant now, MisfireRule misfires) {
-        if (status.isFinal() || nextRunTime.isEmpty()) {
-            return Result.rejected(Rejection.conflict("task is " + status.wire() + " and has nothing to fire"));
-        }
-        if (pendingFire.isPresent()) {
-            return Result.rejected(Rejection.conflict("task already has a fire in flight"));
-        }
-        Instant scheduled = nextRunTime.get();
-        boolean misfired = misfires.isMisfire(scheduled, millis(now));
-        PendingFire fire = new PendingFire(executionId, scheduled, millis(leaseUntil));
-        return Result.ok(with(status, schedule.nextFireAfter(scheduled, misfired ? millis(now) : scheduled), Optional.of(fire), now));
+        return FireTransitions.claimNextFire(this, executionId, leaseUntil, now, misfires);
     }
 
     /** Takes over a pending fire whose lease ran out: same execution id, a new lease. */
     public Result<Task> renewLease(Instant leaseUntil, Instant now) {
-        return pendingFire.<Result<Task>>map(fire -> Result.ok(with(status, nextRunTime,
-                        Optional.of(new PendingFire(fire.executionId(), fire.scheduledTime(), millis(leaseUntil))), now)))
-                .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
+        return FireTransitions.renewLease(this, leaseUntil, now);
     }
 
     /** Hands a pending fire back unfired (on shutdown): its occurrence becomes the next run time again. */
     public Result<Task> releaseFire(Instant now) {
-        return pendingFire.<Result<Task>>map(fire -> Result.ok(with(status, Optional.of(fire.scheduledTime()), Optional.empty(), now)))
-                .orElseGet(() -> Result.rejected(Rejection.conflict("task has no fire in flight")));
+        return FireTransitions.releaseFire(this, now);
     }
 
     /**
@@ -217,19 +204,7 @@ public record Task(
      */
     public Result<Task> recordExecution(String executionId, boolean succeeded, StopPolicy.ExecutionFacts facts,
                                         int maxConsecutiveFailures, Instant now) {
-        if (status.isFinal()) {
-            return Result.rejected(Rejection.conflict("task is already " + status.wire()));
-        }
-        long count = executionCount + 1;
-        int failures = succeeded ? 0 : consecutiveFailures + 1;
-        // The fire is done; a newer pending fire (claimed after a modification) stays.
-        Optional<PendingFire> stillPending = pendingFire.filter(fire -> !fire.executionId().equals(executionId));
-        TaskStatus current = status == TaskStatus.PENDING ? TaskStatus.RUNNING : status;
-        Task counted = new Task(id, userId, schedule, callback, stopCondition, current, count, failures,
-                nextRunTime, createdAt, millis(now), version, stillPending, tags, failureCallback);
-        StopPolicy.ExecutionFacts countedFacts = new StopPolicy.ExecutionFacts(count, facts.gotResponse(), facts.response());
-        TaskStatus verdict = counted.verdict(succeeded, countedFacts, maxConsecutiveFailures);
-        return verdict == current ? Result.ok(counted) : counted.moveTo(verdict, Optional.empty(), now);
+        return FireTransitions.recordExecution(this, executionId, succeeded, facts, maxConsecutiveFailures, now);
     }
 
     /**
@@ -238,27 +213,7 @@ public record Task(
      * occurrence after {@code now}. A task with no such occurrence completes.
      */
     public Result<Task> resumeAfter(Instant now) {
-        if (status.isFinal() || pendingFire.isPresent() || nextRunTime.map(at -> !at.isBefore(millis(now))).orElse(true)) {
-            return Result.ok(this);
-        }
-        Optional<Instant> next = schedule.nextFireAfter(nextRunTime.get(), millis(now));
-        if (next.isEmpty()) {
-            return moveTo(TaskStatus.COMPLETED, Optional.empty(), now);
-        }
-        return Result.ok(with(status, next, pendingFire, now));
-    }
-
-    private TaskStatus verdict(boolean succeeded, StopPolicy.ExecutionFacts facts, int maxConsecutiveFailures) {
-        if (stopCondition.isMetBy(facts)) {
-            return TaskStatus.COMPLETED;
-        }
-        if (schedule.type() == ScheduleType.ONCE) {
-            return succeeded ? TaskStatus.COMPLETED : TaskStatus.FAILED;
-        }
-        if (consecutiveFailures >= maxConsecutiveFailures) {
-            return TaskStatus.FAILED;
-        }
-        return nextRunTime.isEmpty() && pendingFire.isEmpty() ? TaskStatus.COMPLETED : status;
+        return FireTransitions.resumeAfter(this, now);
     }
 
     /** True when the task has ended. */
@@ -272,7 +227,8 @@ public record Task(
                 nextRunTime, createdAt, updatedAt, newVersion, pendingFire, tags, failureCallback);
     }
 
-    private Result<Task> moveTo(TaskStatus next, Optional<Instant> nextRun, Instant now) {
+    /** The task moved to {@code next} as of {@code now}, if its status may move there; a final task keeps no run time or fire. */
+    Result<Task> moveTo(TaskStatus next, Optional<Instant> nextRun, Instant now) {
         if (!status.canMoveTo(next)) {
             return Result.rejected(Rejection.conflict("task is " + status.wire() + " and cannot become " + next.wire()));
         }
@@ -280,7 +236,8 @@ public record Task(
                 : Result.ok(with(next, nextRun, pendingFire, now));
     }
 
-    private Task with(TaskStatus newStatus, Optional<Instant> nextRun, Optional<PendingFire> fire, Instant now) {
+    /** The same task with a new status, next run time and pending fire, as of {@code now}. */
+    Task with(TaskStatus newStatus, Optional<Instant> nextRun, Optional<PendingFire> fire, Instant now) {
         return new Task(id, userId, schedule, callback, stopCondition, newStatus, executionCount, consecutiveFailures,
                 nextRun, createdAt, millis(now), version, fire, tags, failureCallback);
     }
@@ -293,7 +250,8 @@ public record Task(
         return new InvalidArgument(field, field + " leads to no future fire time");
     }
 
-    private static Instant millis(Instant t) {
+    /** {@code t} to the millisecond, as tasks hold times. */
+    static Instant millis(Instant t) {
         return t.truncatedTo(ChronoUnit.MILLIS);
     }
 }
