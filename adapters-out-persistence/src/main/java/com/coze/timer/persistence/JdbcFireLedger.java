@@ -3,7 +3,6 @@ package com.coze.timer.persistence;
 import com.coze.timer.application.port.out.StoredTask;
 import com.coze.timer.application.port.out.FinalFailure;
 import com.coze.timer.application.port.out.FireLedger;
-import com.coze.timer.domain.task.PendingFire;
 import com.coze.timer.domain.task.Task;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * single-task writes are the {@link JdbcTaskStore}'s. The engine changes only a
  * task's fire state (status, next run, counters, pending fire), so its writes touch only those
  * columns; the version guard makes that safe against a user's concurrent change of the rest.
- * Writes are JDBC batches in one transaction, so a whole batch of fires costs a few round trips.
+ * Writes are batches in one transaction (fire states set-based, {@link FireStateWrites}), so a whole batch of fires costs a few round trips.
  */
 final class JdbcFireLedger implements FireLedger {
 
@@ -41,9 +40,6 @@ final class JdbcFireLedger implements FireLedger {
     /** Every claim of the slots: asked only when the members or the owned slots change. */
     private static final String DEPARTED = "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks"
             + " WHERE " + FirePredicates.CLAIMED + " AND %s%s ORDER BY fire_scheduled_time LIMIT ?";
-    private static final String WRITE_FIRE_STATE = "UPDATE tasks SET status = ?, next_run_time = ?, execution_count = ?,"
-            + " consecutive_failures = ?, fire_execution_id = ?, fire_scheduled_time = ?, fire_lease_until = ?,"
-            + " fire_owner = ?, updated_at = ?, version = version + 1 WHERE task_id = ? AND version = ?";
     private static final String ADD_SKIPS = "UPDATE tasks SET skipped_count = skipped_count + ?, last_skip_reason = ?,"
             + " last_skip_time = ? WHERE task_id = ?";
     /** DATETIME holds years up to 9999: a later cut-off means "every lease". */
@@ -254,35 +250,6 @@ final class JdbcFireLedger implements FireLedger {
     }
 
     private List<Optional<Task>> writeFireStates(Connection connection, List<Task> tasks) throws SQLException {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        try (PreparedStatement update = connection.prepareStatement(WRITE_FIRE_STATE)) {
-            for (Task task : tasks) {
-                bindFireState(update, task);
-                update.addBatch();
-            }
-            int[] counts = update.executeBatch();
-            List<Optional<Task>> written = new ArrayList<>(tasks.size());
-            for (int i = 0; i < tasks.size(); i++) {
-                Task task = tasks.get(i);
-                written.add(counts[i] == 1 ? Optional.of(task.withVersion(task.version() + 1)) : Optional.empty());
-            }
-            return written;
-        }
-    }
-
-    private void bindFireState(PreparedStatement update, Task task) throws SQLException {
-        update.setString(1, task.status().wire());
-        Jdbc.setInstant(update, 2, task.nextRunTime());
-        update.setLong(3, task.executionCount());
-        update.setInt(4, task.consecutiveFailures());
-        update.setString(5, task.pendingFire().map(PendingFire::executionId).orElse(null));
-        Jdbc.setInstant(update, 6, task.pendingFire().map(PendingFire::scheduledTime));
-        Jdbc.setInstant(update, 7, task.pendingFire().map(PendingFire::leaseUntil));
-        update.setString(8, task.pendingFire().isPresent() ? owner : null);
-        Jdbc.setInstant(update, 9, task.updatedAt());
-        update.setString(10, task.id().toString());
-        update.setLong(11, task.version());
+        return FireStateWrites.write(connection, tasks, owner);
     }
 }

@@ -11,12 +11,15 @@ import com.coze.timer.domain.task.Skips;
 import com.coze.timer.domain.task.Slots;
 import com.coze.timer.domain.task.Task;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,46 @@ class JdbcFireLedgerIT {
         assertThat(written.get(2)).isPresent();
         assertThat(store.find(first.id()).orElseThrow().pendingFire().orElseThrow().executionId()).isEqualTo("a");
         assertThat(store.find(stale.id()).orElseThrow().pendingFire()).isEmpty();
+    }
+
+    @Test
+    void aTaskTwiceInOneBatchIsWrittenByItsFirstOccurrenceAndADeletedOneLosesAlone() {
+        Task twice = stored(aTask().interval(20).build());
+        Task deleted = stored(aTask().interval(20).build());
+        Task other = stored(aTask().interval(20).build());
+        store.delete(deleted.id());
+
+        List<Optional<Task>> written = ledger.writeAll(List.of(claim(twice, "first"), claim(deleted, "gone"), claim(twice, "second"),
+                claim(other, "other")));
+
+        assertThat(written).extracting(Optional::isPresent).containsExactly(true, false, false, true);
+        Task stored = store.find(twice.id()).orElseThrow();
+        assertThat(stored.pendingFire().orElseThrow().executionId()).isEqualTo("first");
+        assertThat(stored.version()).isEqualTo(twice.version() + 1).isEqualTo(written.getFirst().orElseThrow().version());
+        assertThat(store.find(deleted.id())).isEmpty();
+    }
+
+    @Test
+    void aBatchOfSeveralStatementsWritesEveryFieldOfEveryTaskAndLosesOnlyTheStaleOne() {
+        // Due a month ahead, leased until then: no other test's query finds them, whatever this one leaves behind.
+        List<Task> tasks = IntStream.range(0, 1_203).mapToObj(i -> stored(aTask().nextRunTime(NOW.plus(Duration.ofDays(30))).build())).toList();
+        Task stale = tasks.get(1_100);
+        store.update(stale.cancel(NOW).orElseThrow());
+        List<Task> claims = tasks.stream().map(task -> claim(task, UUID.randomUUID().toString())).toList();
+
+        List<Optional<Task>> written = ledger.writeAll(claims);
+
+        assertThat(written.stream().filter(Optional::isEmpty).count()).isEqualTo(1);
+        assertThat(written.get(1_100)).isEmpty();
+        for (int i : new int[] {0, 499, 500, 1_099, 1_202}) {
+            Task claim = claims.get(i);
+            Task stored = store.find(claim.id()).orElseThrow();
+            assertThat(stored.pendingFire()).isEqualTo(claim.pendingFire());
+            assertThat(stored).usingRecursiveComparison().isEqualTo(claim.withVersion(claim.version() + 1));
+        }
+        assertThat(store.find(stale.id()).orElseThrow().status()).isEqualTo(stale.cancel(NOW).orElseThrow().status());
+        assertThat(ledger.findClaimsOfDepartedOwners(Set.of("someone-else"), ALL, 2_000)).extracting(Task::id)
+                .contains(claims.get(1_202).id()).doesNotContain(stale.id());
     }
 
     @Test

@@ -63,6 +63,11 @@ final class TaskBuilder {
         return schedule(new OnceSchedule(Optional.of(at)));
     }
 
+    TaskBuilder nextRunTime(Instant at) {
+        nextRunTime = Optional.of(at);
+        return this;
+    }
+
     TaskBuilder cron(String expression, String zone) {
         return schedule(new CronSchedule(expression, ZoneId.of(zone), Optional.empty()));
     }
