@@ -13,10 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
  * The {@code webhook-signature} value of the Standard Webhooks specification: for each secret,
  * {@code v1,} and the base64 of HMAC-SHA256 over {@code "<webhook-id>.<webhook-timestamp>.<body>"}
  * keyed with the secret's bytes; several signatures are separated by spaces, newest first.
+ *
+ * <p>Each thread keeps one {@link Mac}, initialised afresh with each key: {@code Mac.getInstance}
+ * looks the provider up on every call, which was most of a signature's cost.
  */
 final class WebhookSignature {
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(WebhookSignature::newMac);
 
     private WebhookSignature() {
     }
@@ -28,11 +32,19 @@ final class WebhookSignature {
     }
 
     private static String sign(byte[] key, byte[] prefix, byte[] body) {
+        Mac mac = MACS.get();
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
-            mac.update(prefix);
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 refused its key: " + e.getMessage(), e);
+        }
+        mac.update(prefix);
+        return Base64.getEncoder().encodeToString(mac.doFinal(body));
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance(ALGORITHM);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available: " + e.getMessage(), e);
         }
