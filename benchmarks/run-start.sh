@@ -8,8 +8,13 @@
 #   benchmarks/run-start.sh                 # build the jar, 3 first starts and 3 restarts
 #   benchmarks/run-start.sh --runs 5 --skip-build
 #   benchmarks/run-start.sh --cold-cache    # the first first-start also unpacks the MariaDB binaries
+#   benchmarks/run-start.sh --no-archive    # plain java -jar, without the README's class-data archive
+#
+# The service runs as the README starts it, with -XX:+AutoCreateSharedArchive, its archive in a
+# fresh folder: the first run has none and writes it when it stops, every later run maps it.
 #
 # Columns (milliseconds after the launch, from the service's log times; FINE "start phase" lines):
+#   jsa      whether the class-data archive was there at the launch (- with --no-archive)
 #   unpack   unpacking the MariaDB binaries into the per-user cache (only with --cold-cache)
 #   install  mariadb-install-db on a new data folder (first starts only)
 #   mariadbd from starting mariadbd to its accepting the service's user
@@ -27,13 +32,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
-runs=3 skip_build=0 cold_cache=0
+runs=3 skip_build=0 cold_cache=0 archive=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --skip-build) skip_build=1; shift ;;
     --cold-cache) cold_cache=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-archive) archive=0; shift ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -69,12 +75,16 @@ took() { local ms; ms=$(grep -m1 -- "start phase: $2" "$1" | grep -o '[0-9]* ms'
 cpu_ms() { [[ -n "$1" && -r /proc/$1/stat ]] || { echo -; return; }; awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' "/proc/$1/stat"; }
 
 
-printf '%-8s %3s %7s %7s %8s %7s %7s %7s %7s %7s %7s %7s\n' kind run unpack install mariadbd db_up migrate schema listen ready cpu_jvm cpu_db
+jsa=$work/coze-timer.jsa
+archive_opts=(); [[ $archive == 1 ]] && archive_opts=("-XX:SharedArchiveFile=$jsa" -XX:+AutoCreateSharedArchive)
+
+printf '%-8s %3s %3s %7s %7s %8s %7s %7s %7s %7s %7s %7s %7s\n' kind run jsa unpack install mariadbd db_up migrate schema listen ready cpu_jvm cpu_db
 one_start() { # kind run
-  local kind=$1 run=$2 log="$work/$1-$2.log" http_port t0 ready=- cpu_jvm=- cpu_db=-
+  local kind=$1 run=$2 log="$work/$1-$2.log" http_port t0 ready=- cpu_jvm=- cpu_db=- had=-
+  if [[ $archive == 1 ]]; then had=no; [[ -f $jsa ]] && had=yes; fi
   http_port=$(free_port)
   t0=$(date +%s%3N)
-  (cd "$work" && TIMER_DATA_DIR="$data" SERVER_PORT=$http_port exec "$java" ${JAVA_OPTS:-} -jar "$jar") >"$log" 2>&1 &
+  (cd "$work" && TIMER_DATA_DIR="$data" SERVER_PORT=$http_port exec "$java" "${archive_opts[@]}" ${JAVA_OPTS:-} -jar "$jar") >"$log" 2>&1 &
   service_pid=$!
   for _ in $(seq 6000); do # 120 s
     if curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$http_port/observe/health/ready" | grep -q 200; then
@@ -83,7 +93,7 @@ one_start() { # kind run
     kill -0 "$service_pid" 2>/dev/null || break
     sleep 0.02
   done
-  printf '%-8s %3s %7s %7s %8s %7s %7s %7s %7s %7s %7s %7s\n' "$kind" "$run" "$(took "$log" unpacking)" "$(took "$log" mariadb-install-db)" \
+  printf '%-8s %3s %3s %7s %7s %8s %7s %7s %7s %7s %7s %7s %7s\n' "$kind" "$run" "$had" "$(took "$log" unpacking)" "$(took "$log" mariadb-install-db)" \
     "$(took "$log" mariadbd)" "$(at "$log" 'embedded MariaDB on' "$t0")" "$(took "$log" 'schema migrations')" \
     "$(at "$log" 'schema migrations:' "$t0")" "$(at "$log" 'listening on' "$t0")" "$ready" "$cpu_jvm" "$cpu_db"
   stop_service

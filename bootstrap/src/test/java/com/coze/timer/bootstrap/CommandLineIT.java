@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -62,10 +63,12 @@ class CommandLineIT {
         Path data = ROOT.resolve("quiet-" + System.nanoTime());
         Path out = ROOT.resolve(data.getFileName() + ".out");
         Path err = ROOT.resolve(data.getFileName() + ".err");
+        Path archive = ROOT.resolve(data.getFileName() + ".jsa");
         Map<String, String> env = Map.of("TIMER_DATA_DIR", data.toString());
         Map<String, String> serviceEnv = new HashMap<>(env);
         serviceEnv.put("SERVER_PORT", Integer.toString(ClusterServers.freePort()));
-        Process service = start(serviceEnv, out, err);
+        // As the README starts it: with a class-data archive, which the JVM writes when it stops.
+        Process service = start(serviceEnv, out, err, "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
         try {
             awaitLine(err, "listening on http://", service);
             assertThat(Files.readAllLines(out)).hasSize(1).first().asString().contains(data.resolve("admin-token").toString());
@@ -96,6 +99,12 @@ class CommandLineIT {
             service.destroy();
             service.waitFor(60, TimeUnit.SECONDS);
         }
+        assertThat(archive).as("the class-data archive, written when the service stopped").isRegularFile();
+        // -Xshare:on refuses to start unless it maps the archive: it must fit this jar and its libs.
+        Said mapped = finish(new ProcessBuilder(withJvmOptions(TimerProcess.command(TimerProcess.java(), "--version"),
+                "-Xshare:on", "-XX:SharedArchiveFile=" + archive)), Duration.ofSeconds(60));
+        assertThat(mapped.exit()).as(String.join("\n", mapped.out())).isZero();
+        assertThat(mapped.out()).containsExactly("coze-timer " + Version.current());
     }
 
     @Test
@@ -132,12 +141,19 @@ class CommandLineIT {
         return finish(builder, Duration.ofSeconds(30));
     }
 
-    private static Process start(Map<String, String> env, Path out, Path err) throws IOException {
+    private static Process start(Map<String, String> env, Path out, Path err, String... jvmOptions) throws IOException {
         Files.createDirectories(ROOT);
-        ProcessBuilder builder = new ProcessBuilder(TimerProcess.command(TimerProcess.java()))
+        ProcessBuilder builder = new ProcessBuilder(withJvmOptions(TimerProcess.command(TimerProcess.java()), jvmOptions))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** {@code command} (a {@code java} command line) with {@code options} right after {@code java}. */
+    private static List<String> withJvmOptions(List<String> command, String... options) {
+        List<String> withOptions = new ArrayList<>(command);
+        withOptions.addAll(1, List.of(options));
+        return withOptions;
     }
 
     private static Said run(String java, Map<String, String> env, Duration timeout, String... args) throws Exception {
