@@ -18,7 +18,8 @@
 # Options: --small N, --large N, --due N (tasks firing every second), --paused N (of the SMALL
 # ones: paused tasks whose next run time has passed, which a refill must not read), --minutes M (measured per
 # size, after WARMUP s), --skip-build. Environment: MVN_FLAGS, JAVA_OPTS (the service's JVM; -Xmx1g
-# by default), WARMUP (30), HEAP_EVERY (30), REPEAT (50).
+# by default), WARMUP (30), HEAP_EVERY (30), REPEAT (50), SEED_BUFFER_POOL (bytes, 1 GiB: the embedded
+# MariaDB's buffer pool while the LARGE tasks are inserted, set back by the service's restart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -37,7 +38,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 (( due + paused < small && small < large )) || { echo "needs --due + --paused < --small < --large" >&2; exit 2; }
-warmup=${WARMUP:-30} heap_every=${HEAP_EVERY:-30} repeat=${REPEAT:-50}
+warmup=${WARMUP:-30} heap_every=${HEAP_EVERY:-30} repeat=${REPEAT:-50} seed_pool=${SEED_BUFFER_POOL:-1073741824}
 command -v mariadb >/dev/null || command -v mysql >/dev/null || { echo "needs the mariadb client (apt-get install -y mariadb-client)" >&2; exit 2; }
 client=$(command -v mariadb || command -v mysql)
 
@@ -48,7 +49,7 @@ java=$JAVA_HOME/bin/java jcmd=$JAVA_HOME/bin/jcmd
 if [[ $skip_build != 1 || ! -f bootstrap/target/coze-timer.jar ]]; then
   timeout 900 mvn -B -q ${MVN_FLAGS:-} -pl bootstrap -am package -DskipTests
 fi
-jar=$repo/bootstrap/target/coze-timer.jar
+jar=${BENCH_JAR:-$repo/bootstrap/target/coze-timer.jar}
 
 work=$(mktemp -d /tmp/coze-million-bench.XXXXXX)
 data=$work/data
@@ -109,7 +110,7 @@ copies() {
   sql -e "INSERT INTO tasks ($columns)
           SELECT ${select%,} FROM (SELECT seq, m, REPLACE($id, '-', '') AS h
                                    FROM (SELECT seq, MD5(CONCAT('$work', seq)) AS m FROM seq_${from}_to_$((from + count - 1))) s) g
-          JOIN bench_template t"
+          JOIN bench_template t ORDER BY g.m"
 }
 
 heap_used_kb() {
@@ -203,11 +204,17 @@ copies 1 "$due" 1 1 2
 copies $((due + 1)) "$paused" 86400 -864000 -60 paused
 copies $((due + paused + 1)) $((small - due - paused - 1)) 86400 172800 777600
 measure "SMALL"
-echo; echo "inserting $((large - small)) more tasks due in 2-9 days"
+echo; echo "inserting $((large - small)) more tasks due in 2-9 days (seeding: buffer pool $seed_pool, log flushed once a second)"
+# Seeding only, undone by the restart of measure: a buffer pool that holds the table and its seven
+# secondary indexes (with the default one, each row's index entries are read from disk once the
+# indexes outgrow it), and the redo log written at commit but flushed once a second.
+pool_before=$(sql -e "SELECT @@innodb_buffer_pool_size")
+sql -e "SET GLOBAL innodb_buffer_pool_size = $seed_pool; SET GLOBAL innodb_flush_log_at_trx_commit = 2"
 time_insert=$(date +%s)
-for ((from = small + 1; from <= large; from += 100000)); do # 100,000 rows a transaction
+for ((from = small + 1; from <= large; from += 100000)); do # 100,000 rows a transaction, in key order
   copies "$from" $(( large - from + 1 < 100000 ? large - from + 1 : 100000 )) 86400 172800 777600
+  echo "  $(( from + 99999 < large ? from + 99999 : large )) stored after $(( $(date +%s) - time_insert )) s"
 done
-echo "inserted in $(( $(date +%s) - time_insert )) s"
+echo "inserted in $(( $(date +%s) - time_insert )) s (buffer pool $pool_before during the service's run, $(sql -e "SELECT @@innodb_buffer_pool_size") while seeding)"
 measure "LARGE"
 echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

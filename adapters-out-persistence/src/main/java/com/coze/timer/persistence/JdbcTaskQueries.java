@@ -22,14 +22,15 @@ import java.util.Optional;
  * read backwards, and ties between equal creation times still page deterministically, by offset or
  * by cursor ({@link Where#after}).
  *
- * <p>{@link #countByStatus()} groups over all users: it reads the whole (covering) user/status index,
- * so callers poll it every few seconds at most, not per request.
+ * <p>{@link #countByStatus()} sums {@code task_status_counts}, which triggers keep per slot and status
+ * in the transaction of every change of {@code tasks} (V17): at most {@link
+ * com.coze.timer.domain.task.Slots#STORED} rows per status, however many tasks are stored, and exact.
  */
 final class JdbcTaskQueries implements TaskQueries {
 
     private static final String ACTIVE = "'" + TaskStatus.PENDING.wire() + "', '" + TaskStatus.RUNNING.wire() + "'";
     static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM tasks WHERE user_id = ? AND status IN (" + ACTIVE + ")";
-    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM tasks GROUP BY status";
+    static final String COUNT_BY_STATUS = "SELECT status, SUM(total) FROM task_status_counts GROUP BY status";
 
     private final Jdbc jdbc;
     private final TaskRows rows;
