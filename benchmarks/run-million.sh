@@ -5,7 +5,8 @@
 #   - fires/s and lateness (scheduled time to send: mean, recent max) from the service's own metrics;
 #   - the refill's queries (due fires, expired claims) as the engine sends them: EXPLAIN, ANALYZE
 #     FORMAT=JSON (rows examined, time), and Handler_read_* per query, run REPEAT times;
-#   - the count of tasks by status behind the timer_tasks gauge (not the refill; it reads every row).
+#   - the timer_tasks gauge's query (since V17 a sum of task_status_counts) beside a count of the rows;
+#   - at the end, the heap of a cluster cache rebuild (unclaimedNextRuns over every slot).
 # Tasks are inserted in bulk (INSERT ... SELECT from the seq_1_to_N engine), each a copy of a task
 # created through the API, with its own id, slot, user and next run time (and, as its sealed
 # columns are bound to its id, without headers, body or signing secret). Callbacks go to the
@@ -137,6 +138,7 @@ refill_queries() {
   echo "SELECT * FROM tasks WHERE fire_lease_until < UTC_TIMESTAMP(3) AND fire_execution_id IS NOT NULL ORDER BY fire_scheduled_time LIMIT 5000"
 }
 count_by_status="SELECT status, COUNT(*) FROM tasks GROUP BY status"
+gauge_query="SELECT status, SUM(total) FROM task_status_counts GROUP BY status" # JdbcTaskQueries.COUNT_BY_STATUS since V17
 
 measure() { # label
   local label=$1 total
@@ -185,8 +187,19 @@ def walk(node):
 walk(plan)'
     handler_per_query "$query"
   done < <(refill_queries)
-  echo "--- the timer_tasks gauge's count (every TIMER_METRICS_TASKS_REFRESH, not the refill):"
+  if [[ -n "$(sql -e "SHOW TABLES LIKE 'task_status_counts'")" ]]; then
+    echo "--- the timer_tasks gauge's query (every TIMER_METRICS_TASKS_REFRESH, not the refill): $gauge_query"
+    handler_per_query "$gauge_query"
+    echo "  its counts: $(sql -e "$gauge_query" | tr '\t\n' '= ')"
+    echo "--- for comparison, a count of the rows themselves (the gauge's query before V17): $count_by_status"
+    sql -e "$count_by_status" | tr '\t\n' '= '; echo
+  else
+    echo "--- the timer_tasks gauge's count (every TIMER_METRICS_TASKS_REFRESH, not the refill):"
+  fi
   handler_per_query "$count_by_status"
+  echo "--- tasks table: $(sql -e "SELECT CONCAT(ROUND(data_length / 1048576), ' MiB of rows, ', ROUND(index_length / 1048576),
+         ' MiB of secondary indexes') FROM information_schema.tables WHERE table_schema = 'coze_timer' AND table_name = 'tasks'");
+         buffer pool $(( $(sql -e "SELECT @@innodb_buffer_pool_size") >> 20 )) MiB"
 }
 
 # Runs $1 REPEAT times on one connection; prints ms per query and the Handler_read_* increments per query.
@@ -217,4 +230,8 @@ for ((from = small + 1; from <= large; from += 100000)); do # 100,000 rows a tra
 done
 echo "inserted in $(( $(date +%s) - time_insert )) s (buffer pool $pool_before during the service's run, $(sql -e "SELECT @@innodb_buffer_pool_size") while seeding)"
 measure "LARGE"
+stop_service
+echo; echo "--- cluster mode's cache rebuild (CachedFireLedger through unclaimedNextRuns), the service stopped:"
+"$java" -Xmx1g -cp "$(dirname "$jar")/libs/*" benchmarks/UnclaimedNextRunsHeap.java "$data" 2>>"$work/heap-bench.log" \
+  || { echo "  failed:"; tail -5 "$work/heap-bench.log"; }
 echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

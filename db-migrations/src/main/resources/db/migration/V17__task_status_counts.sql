@@ -22,11 +22,12 @@ CREATE TRIGGER tasks_counted_on_insert AFTER INSERT ON tasks FOR EACH ROW
 CREATE TRIGGER tasks_counted_on_delete AFTER DELETE ON tasks FOR EACH ROW
     UPDATE task_status_counts SET total = total - 1 WHERE slot = OLD.slot AND status = OLD.status;
 
--- One statement, no row at all (so no lock) when neither the status nor the slot changed.
+-- A fire that keeps the status runs only the IF: no statement, no row, no lock.
 CREATE TRIGGER tasks_counted_on_update AFTER UPDATE ON tasks FOR EACH ROW
-    INSERT INTO task_status_counts (slot, status, total)
-    SELECT * FROM (SELECT OLD.slot AS slot, OLD.status AS status, -1 AS total FROM DUAL
-                   WHERE OLD.status <> NEW.status OR OLD.slot <> NEW.slot
-                   UNION ALL
-                   SELECT NEW.slot, NEW.status, 1 FROM DUAL WHERE OLD.status <> NEW.status OR OLD.slot <> NEW.slot) AS changed
-    ON DUPLICATE KEY UPDATE total = task_status_counts.total + VALUES(total);
+BEGIN
+    IF OLD.status <> NEW.status OR OLD.slot <> NEW.slot THEN
+        UPDATE task_status_counts SET total = total - 1 WHERE slot = OLD.slot AND status = OLD.status;
+        INSERT INTO task_status_counts (slot, status, total) VALUES (NEW.slot, NEW.status, 1)
+        ON DUPLICATE KEY UPDATE total = total + 1;
+    END IF;
+END;
