@@ -103,7 +103,8 @@ copies() {
       headers_cipher|body_cipher|signing_cipher) select+="NULL," ;;
       fire_execution_id|fire_scheduled_time|fire_lease_until|fire_owner|last_skip_reason|last_skip_time) select+="NULL," ;;
       # Slots.of: floorMod(UUID.hashCode(), 1024), UUID.hashCode = high ^ low 32 bits of (most ^ least)
-      slot) select+="((CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10)) >> 32 ^ (CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10))) & 1023," ;;
+      # (in SQL ^ binds tighter than >>, hence the parentheses)
+      slot) select+="(((CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10)) >> 32) ^ (CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10))) & 1023," ;;
       created_at|updated_at) select+="UTC_TIMESTAMP(3)," ;;
       *) select+="t.$c," ;;
     esac
