@@ -6,7 +6,8 @@
 #   - the refill's queries (due fires, expired claims) as the engine sends them: EXPLAIN, ANALYZE
 #     FORMAT=JSON (rows examined, time), and Handler_read_* per query, run REPEAT times;
 #   - the timer_tasks gauge's query (since V17 a sum of task_status_counts) beside a count of the rows;
-#   - at the end, the heap of a cluster cache rebuild (unclaimedNextRuns over every slot).
+#   - at the end, the heap of a cluster cache rebuild (unclaimedNextRuns over every slot), and what
+#     V17's update trigger adds to a fire-state write (TriggerCost.java).
 # Tasks are inserted in bulk (INSERT ... SELECT from the seq_1_to_N engine), each a copy of a task
 # created through the API, with its own id, slot, user and next run time (and, as its sealed
 # columns are bound to its id, without headers, body or signing secret). Callbacks go to the
@@ -235,4 +236,7 @@ stop_service
 echo; echo "--- cluster mode's cache rebuild (CachedFireLedger through unclaimedNextRuns), the service stopped:"
 "$java" -Xmx1g -cp "$(dirname "$jar")/libs/*" benchmarks/UnclaimedNextRunsHeap.java "$data" 2>>"$work/heap-bench.log" \
   || { echo "  failed:"; tail -5 "$work/heap-bench.log"; }
+echo "--- what V17's update trigger adds to a fire-state write, the service stopped:"
+"$java" -cp "$(dirname "$jar")/libs/*" benchmarks/TriggerCost.java "$data" 2>>"$work/trigger-cost.log" \
+  || { echo "  failed:"; tail -5 "$work/trigger-cost.log"; }
 echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
