@@ -5,7 +5,8 @@
 #   - fires/s and lateness (scheduled time to send: mean, recent max) from the service's own metrics;
 #   - the refill's queries (due fires, expired claims) as the engine sends them: EXPLAIN, ANALYZE
 #     FORMAT=JSON (rows examined, time), and Handler_read_* per query, run REPEAT times;
-#   - the timer_tasks gauge's query (since V17 a sum of task_status_counts) beside a count of the rows;
+#   - the timer_tasks gauge's read (since V17 the counts its last fold of the status changes left)
+#     beside a count of the rows;
 #   - at the end, the heap of a cluster cache rebuild (unclaimedNextRuns over every slot), and what
 #     V17's update trigger adds to a fire-state write (TriggerCost.java).
 # Tasks are inserted in bulk (INSERT ... SELECT from the seq_1_to_N engine), each a copy of a task
@@ -140,7 +141,9 @@ refill_queries() {
   echo "SELECT * FROM tasks WHERE fire_lease_until < UTC_TIMESTAMP(3) AND fire_execution_id IS NOT NULL ORDER BY fire_scheduled_time LIMIT 5000"
 }
 count_by_status="SELECT status, COUNT(*) FROM tasks GROUP BY status"
-gauge_query="SELECT status, SUM(total) FROM task_status_counts GROUP BY status" # JdbcTaskQueries.COUNT_BY_STATUS since V17
+gauge_query="SELECT status, total FROM task_status_counts" # StatusCountFold's read, after its fold
+gauge_with_changes="SELECT status, SUM(n) FROM (SELECT status, total AS n FROM task_status_counts
+                    UNION ALL SELECT status, delta FROM task_status_changes) c GROUP BY status"
 
 measure() { # label
   local label=$1 total
@@ -189,10 +192,11 @@ def walk(node):
 walk(plan)'
     handler_per_query "$query"
   done < <(refill_queries)
-  if [[ -n "$(sql -e "SHOW TABLES LIKE 'task_status_counts'")" ]]; then
-    echo "--- the timer_tasks gauge's query (every TIMER_METRICS_TASKS_REFRESH, not the refill): $gauge_query"
+  if [[ -n "$(sql -e "SHOW TABLES LIKE 'task_status_changes'")" ]]; then
+    echo "--- the timer_tasks gauge (V17): every TIMER_METRICS_TASKS_REFRESH the service folds the changes since its last count; $(sql -e "SELECT COUNT(*) FROM task_status_changes") changes wait now"
+    echo "  the counts read after a fold: $gauge_query"
     handler_per_query "$gauge_query"
-    echo "  its counts: $(sql -e "$gauge_query" | tr '\t\n' '= ')"
+    echo "  counts with the changes not yet folded: $(sql -e "$gauge_with_changes" | tr '\t\n' '= ')"
     echo "--- for comparison, a count of the rows themselves (the gauge's query before V17): $count_by_status"
     sql -e "$count_by_status" | tr '\t\n' '= '; echo
   else

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The counts behind the {@code timer_tasks} gauge (V17's triggers) stay equal to a count of the
  * rows themselves, through every way a task is written: inserts, the user's updates, the engine's
- * fire-state batches, deletes, a plain SQL statement, rolled-back transactions and concurrent writers.
+ * fire-state batches, deletes, a plain SQL statement, rolled-back transactions and concurrent
+ * writers, and keeping them makes no writer wait for another (no deadlock between batches).
  */
 class TaskStatusCountsIT {
 
@@ -128,6 +129,38 @@ class TaskStatusCountsIT {
             writers.shutdownNow();
         }
         assertCountsMatchRows(Map.of(TaskStatus.PENDING, 20L, TaskStatus.COMPLETED, 20L)); // resumed before a first fire: pending
+    }
+
+    @Test
+    void claimBatchesAndGroupedCreatesRunSideBySideWithoutWaitingOnTheCounts() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4 + 16);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                done.add(writers.submit(() -> {
+                    for (int round = 0; round < 15; round++) {
+                        List<Task> claimed = new ArrayList<>();
+                        for (int i = 0; i < 40; i++) {
+                            Task task = aTask().status(TaskStatus.PENDING).build();
+                            ledger.insert(task);
+                            claimed.add(copy(task, TaskStatus.RUNNING));
+                        }
+                        ledger.writeAll(claimed); // 40 tasks of as many slots, one transaction
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < 1_200; i++) {
+                long user = 200 + i % 4;
+                done.add(writers.submit(() -> ledger.insertWithinQuota(aTask().user(user).status(TaskStatus.PENDING).build(), 100_000)));
+            }
+            for (Future<?> writer : done) {
+                writer.get(); // a deadlock would fail a batch here
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertCountsMatchRows(Map.of(TaskStatus.PENDING, 1_200L, TaskStatus.RUNNING, 2_400L));
     }
 
     /** The same task, at its stored version, in {@code status}: as the engine writes a fire state (an ended one without next run or claim). */
