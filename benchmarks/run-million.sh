@@ -5,7 +5,10 @@
 #   - fires/s and lateness (scheduled time to send: mean, recent max) from the service's own metrics;
 #   - the refill's queries (due fires, expired claims) as the engine sends them: EXPLAIN, ANALYZE
 #     FORMAT=JSON (rows examined, time), and Handler_read_* per query, run REPEAT times;
-#   - the count of tasks by status behind the timer_tasks gauge (not the refill; it reads every row).
+#   - the timer_tasks gauge's read (since V17 the counts its last fold of the status changes left)
+#     beside a count of the rows;
+#   - at the end, the heap of a cluster cache rebuild (unclaimedNextRuns over every slot), and what
+#     V17's update trigger adds to a fire-state write (TriggerCost.java).
 # Tasks are inserted in bulk (INSERT ... SELECT from the seq_1_to_N engine), each a copy of a task
 # created through the API, with its own id, slot, user and next run time (and, as its sealed
 # columns are bound to its id, without headers, body or signing secret). Callbacks go to the
@@ -18,7 +21,8 @@
 # Options: --small N, --large N, --due N (tasks firing every second), --paused N (of the SMALL
 # ones: paused tasks whose next run time has passed, which a refill must not read), --minutes M (measured per
 # size, after WARMUP s), --skip-build. Environment: MVN_FLAGS, JAVA_OPTS (the service's JVM; -Xmx1g
-# by default), WARMUP (30), HEAP_EVERY (30), REPEAT (50).
+# by default), WARMUP (30), HEAP_EVERY (30), REPEAT (50), SEED_BUFFER_POOL (bytes, 1 GiB: the embedded
+# MariaDB's buffer pool while the LARGE tasks are inserted, set back by the service's restart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -37,7 +41,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 (( due + paused < small && small < large )) || { echo "needs --due + --paused < --small < --large" >&2; exit 2; }
-warmup=${WARMUP:-30} heap_every=${HEAP_EVERY:-30} repeat=${REPEAT:-50}
+warmup=${WARMUP:-30} heap_every=${HEAP_EVERY:-30} repeat=${REPEAT:-50} seed_pool=${SEED_BUFFER_POOL:-1073741824}
 command -v mariadb >/dev/null || command -v mysql >/dev/null || { echo "needs the mariadb client (apt-get install -y mariadb-client)" >&2; exit 2; }
 client=$(command -v mariadb || command -v mysql)
 
@@ -48,7 +52,7 @@ java=$JAVA_HOME/bin/java jcmd=$JAVA_HOME/bin/jcmd
 if [[ $skip_build != 1 || ! -f bootstrap/target/coze-timer.jar ]]; then
   timeout 900 mvn -B -q ${MVN_FLAGS:-} -pl bootstrap -am package -DskipTests
 fi
-jar=$repo/bootstrap/target/coze-timer.jar
+jar=${BENCH_JAR:-$repo/bootstrap/target/coze-timer.jar}
 
 work=$(mktemp -d /tmp/coze-million-bench.XXXXXX)
 data=$work/data
@@ -101,7 +105,8 @@ copies() {
       headers_cipher|body_cipher|signing_cipher) select+="NULL," ;;
       fire_execution_id|fire_scheduled_time|fire_lease_until|fire_owner|last_skip_reason|last_skip_time) select+="NULL," ;;
       # Slots.of: floorMod(UUID.hashCode(), 1024), UUID.hashCode = high ^ low 32 bits of (most ^ least)
-      slot) select+="((CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10)) >> 32 ^ (CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10))) & 1023," ;;
+      # (in SQL ^ binds tighter than >>, hence the parentheses)
+      slot) select+="(((CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10)) >> 32) ^ (CONV(SUBSTR(h,1,16),16,10) ^ CONV(SUBSTR(h,17,16),16,10))) & 1023," ;;
       created_at|updated_at) select+="UTC_TIMESTAMP(3)," ;;
       *) select+="t.$c," ;;
     esac
@@ -109,7 +114,7 @@ copies() {
   sql -e "INSERT INTO tasks ($columns)
           SELECT ${select%,} FROM (SELECT seq, m, REPLACE($id, '-', '') AS h
                                    FROM (SELECT seq, MD5(CONCAT('$work', seq)) AS m FROM seq_${from}_to_$((from + count - 1))) s) g
-          JOIN bench_template t"
+          JOIN bench_template t ORDER BY g.m"
 }
 
 heap_used_kb() {
@@ -136,6 +141,9 @@ refill_queries() {
   echo "SELECT * FROM tasks WHERE fire_lease_until < UTC_TIMESTAMP(3) AND fire_execution_id IS NOT NULL ORDER BY fire_scheduled_time LIMIT 5000"
 }
 count_by_status="SELECT status, COUNT(*) FROM tasks GROUP BY status"
+gauge_query="SELECT status, total FROM task_status_counts" # StatusCountFold's read, after its fold
+gauge_with_changes="SELECT status, SUM(n) FROM (SELECT status, total AS n FROM task_status_counts
+                    UNION ALL SELECT status, delta FROM task_status_changes) c GROUP BY status"
 
 measure() { # label
   local label=$1 total
@@ -184,8 +192,20 @@ def walk(node):
 walk(plan)'
     handler_per_query "$query"
   done < <(refill_queries)
-  echo "--- the timer_tasks gauge's count (every TIMER_METRICS_TASKS_REFRESH, not the refill):"
+  if [[ -n "$(sql -e "SHOW TABLES LIKE 'task_status_changes'")" ]]; then
+    echo "--- the timer_tasks gauge (V17): every TIMER_METRICS_TASKS_REFRESH the service folds the changes since its last count; $(sql -e "SELECT COUNT(*) FROM task_status_changes") changes wait now"
+    echo "  the counts read after a fold: $gauge_query"
+    handler_per_query "$gauge_query"
+    echo "  counts with the changes not yet folded: $(sql -e "$gauge_with_changes" | tr '\t\n' '= ')"
+    echo "--- for comparison, a count of the rows themselves (the gauge's query before V17): $count_by_status"
+    sql -e "$count_by_status" | tr '\t\n' '= '; echo
+  else
+    echo "--- the timer_tasks gauge's count (every TIMER_METRICS_TASKS_REFRESH, not the refill):"
+  fi
   handler_per_query "$count_by_status"
+  echo "--- tasks table: $(sql -e "SELECT CONCAT(ROUND(data_length / 1048576), ' MiB of rows, ', ROUND(index_length / 1048576),
+         ' MiB of secondary indexes') FROM information_schema.tables WHERE table_schema = 'coze_timer' AND table_name = 'tasks'");
+         buffer pool $(( $(sql -e "SELECT @@innodb_buffer_pool_size") >> 20 )) MiB"
 }
 
 # Runs $1 REPEAT times on one connection; prints ms per query and the Handler_read_* increments per query.
@@ -203,11 +223,24 @@ copies 1 "$due" 1 1 2
 copies $((due + 1)) "$paused" 86400 -864000 -60 paused
 copies $((due + paused + 1)) $((small - due - paused - 1)) 86400 172800 777600
 measure "SMALL"
-echo; echo "inserting $((large - small)) more tasks due in 2-9 days"
+echo; echo "inserting $((large - small)) more tasks due in 2-9 days (seeding: buffer pool $seed_pool, log flushed once a second)"
+# Seeding only, undone by the restart of measure: a buffer pool that holds the table and its seven
+# secondary indexes (with the default one, each row's index entries are read from disk once the
+# indexes outgrow it), and the redo log written at commit but flushed once a second.
+pool_before=$(sql -e "SELECT @@innodb_buffer_pool_size")
+sql -e "SET GLOBAL innodb_buffer_pool_size = $seed_pool; SET GLOBAL innodb_flush_log_at_trx_commit = 2"
 time_insert=$(date +%s)
-for ((from = small + 1; from <= large; from += 100000)); do # 100,000 rows a transaction
+for ((from = small + 1; from <= large; from += 100000)); do # 100,000 rows a transaction, in key order
   copies "$from" $(( large - from + 1 < 100000 ? large - from + 1 : 100000 )) 86400 172800 777600
+  echo "  $(( from + 99999 < large ? from + 99999 : large )) stored after $(( $(date +%s) - time_insert )) s"
 done
-echo "inserted in $(( $(date +%s) - time_insert )) s"
+echo "inserted in $(( $(date +%s) - time_insert )) s (buffer pool $pool_before during the service's run, $(sql -e "SELECT @@innodb_buffer_pool_size") while seeding)"
 measure "LARGE"
+stop_service
+echo; echo "--- cluster mode's cache rebuild (CachedFireLedger through unclaimedNextRuns), the service stopped:"
+"$java" -Xmx1g -cp "$(dirname "$jar")/libs/*" benchmarks/UnclaimedNextRunsHeap.java "$data" 2>>"$work/heap-bench.log" \
+  || { echo "  failed:"; tail -5 "$work/heap-bench.log"; }
+echo "--- what V17's update trigger adds to a fire-state write, the service stopped:"
+"$java" -cp "$(dirname "$jar")/libs/*" benchmarks/TriggerCost.java "$data" 2>>"$work/trigger-cost.log" \
+  || { echo "  failed:"; tail -5 "$work/trigger-cost.log"; }
 echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

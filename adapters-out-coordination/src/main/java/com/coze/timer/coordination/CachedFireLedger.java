@@ -7,6 +7,7 @@ import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,6 +38,8 @@ import java.util.logging.Logger;
 public final class CachedFireLedger implements FireLedger {
 
     private static final Logger LOG = Logger.getLogger(CachedFireLedger.class.getName());
+    /** Stored slots read from storage at once by a rebuild (of {@link com.coze.timer.domain.task.Slots#STORED}). */
+    static final int REBUILD_CHUNK = 32;
 
     private final FireLedger storage;
     private final UpcomingFires cache;
@@ -199,13 +202,35 @@ public final class CachedFireLedger implements FireLedger {
         }
         rebuilding.writeLock().lock();
         try {
-            Map<TaskId, Instant> upcoming = storage.unclaimedNextRuns(slots);
-            slots.stream().forEach(slot -> cache.rebuild(slot, UpcomingEntries.inSlot(upcoming, slot)));
+            for (BitSet chunk : chunks(slots)) {
+                Map<Integer, Map<TaskId, Instant>> bySlot = UpcomingEntries.bySlot(storage.unclaimedNextRuns(chunk));
+                chunk.stream().forEach(slot -> cache.rebuild(slot, bySlot.getOrDefault(slot, Map.of())));
+            }
         } finally {
             rebuilding.writeLock().unlock();
         }
         nextSweep = Instant.MIN; // other instances' writes may have fallen between snapshot and swap
         LOG.info(() -> "rebuilt the upcoming-fires cache of " + slots.cardinality() + " slots from storage");
+    }
+
+    /**
+     * {@code slots} in groups of at most {@link #REBUILD_CHUNK}: a rebuild holds the upcoming fires
+     * of one group at a time, 1/32 of a million stored tasks' when it rebuilds every slot.
+     */
+    static List<BitSet> chunks(BitSet slots) {
+        List<BitSet> chunks = new ArrayList<>();
+        BitSet chunk = new BitSet();
+        for (int slot = slots.nextSetBit(0); slot >= 0; slot = slots.nextSetBit(slot + 1)) {
+            chunk.set(slot);
+            if (chunk.cardinality() == REBUILD_CHUNK) {
+                chunks.add(chunk);
+                chunk = new BitSet();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
     private void cacheFailed(String what, RuntimeException e) {

@@ -30,14 +30,11 @@ final class UpcomingEntries {
         return entries;
     }
 
-    static Map<TaskId, Instant> inSlot(Map<TaskId, Instant> upcoming, int slot) {
-        Map<TaskId, Instant> inSlot = new HashMap<>();
-        upcoming.forEach((id, at) -> {
-            if (Slots.of(id) == slot) {
-                inSlot.put(id, at);
-            }
-        });
-        return inSlot;
+    /** {@code upcoming} split by stored slot, in one pass. */
+    static Map<Integer, Map<TaskId, Instant>> bySlot(Map<TaskId, Instant> upcoming) {
+        Map<Integer, Map<TaskId, Instant>> bySlot = new HashMap<>();
+        upcoming.forEach((id, at) -> bySlot.computeIfAbsent(Slots.of(id), slot -> new HashMap<>()).put(id, at));
+        return bySlot;
     }
 
     static boolean isUnclaimedBy(Task task, Instant dueBefore) {

@@ -12,6 +12,7 @@ import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,25 @@ class CachedFireLedgerTest {
         cache.flush();
 
         assertThat(ledger.findDue(T0.plusSeconds(30), ALL, 10)).extracting(Task::id).containsExactly(id);
+    }
+
+    @Test
+    void aRebuildReadsStorageOneGroupOfSlotsAtATimeAndRestoresEverySlot() {
+        List<TaskId> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(stored(aTask().interval(10).build()));
+        }
+        cache.flush();
+
+        assertThat(ledger.findDue(T0.plusSeconds(30), ALL, 1_000)).extracting(Task::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(cache.size()).isEqualTo(300);
+        List<BitSet> chunks = CachedFireLedger.chunks(ALL);
+        assertThat(chunks).hasSize(Slots.STORED / CachedFireLedger.REBUILD_CHUNK)
+                .allSatisfy(chunk -> assertThat(chunk.cardinality()).isEqualTo(CachedFireLedger.REBUILD_CHUNK));
+        BitSet odd = new BitSet();
+        odd.set(3);
+        odd.set(40, 80);
+        assertThat(CachedFireLedger.chunks(odd)).extracting(BitSet::cardinality).containsExactly(32, 9);
     }
 
     @Test

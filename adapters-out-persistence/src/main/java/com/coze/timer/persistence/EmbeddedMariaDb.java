@@ -40,9 +40,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(60);
     private static final Duration STABLE_RUN = Duration.ofMinutes(1);
     private static final int RESTARTS_IN_A_ROW = 6;
+    /**
+     * Twice MariaDB's own 128 MiB. The refill reads only the index entries of what is due, at any
+     * size; creating a task writes an entry into each of seven secondary indexes at a random place,
+     * which with the default pool turned into a page read from disk each once the indexes of a few
+     * hundred thousand tasks outgrew it (docs/BENCHMARKS.md, "A million stored tasks").
+     */
+    public static final long DEFAULT_BUFFER_POOL = 256L << 20;
 
     private final MariaDbHome home;
     private final int port;
+    private final long bufferPoolBytes;
     private final DbCredentials credentials;
     private final ExecutorService supervisor = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("embedded-mariadb-supervisor").daemon().unstarted(r));
@@ -54,9 +62,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private int restartsInARow;
     private long startedAtNanos;
 
-    private EmbeddedMariaDb(MariaDbHome home, int port, DbCredentials credentials) {
+    private EmbeddedMariaDb(MariaDbHome home, int port, long bufferPoolBytes, DbCredentials credentials) {
         this.home = home;
         this.port = port;
+        this.bufferPoolBytes = bufferPoolBytes;
         this.credentials = credentials;
     }
 
@@ -65,8 +74,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * Installs the server on first use and reuses its data afterwards.
      */
     public static EmbeddedMariaDb start(Path root, int port) {
+        return start(root, port, DEFAULT_BUFFER_POOL);
+    }
+
+    /** As {@link #start(Path, int)}, with a buffer pool of {@code bufferPoolBytes} (MariaDB rounds it to whole chunks). */
+    public static EmbeddedMariaDb start(Path root, int port, long bufferPoolBytes) {
         MariaDbHome home = MariaDbHome.prepare(root);
-        EmbeddedMariaDb db = new EmbeddedMariaDb(home, port == 0 ? freePort() : port, DbCredentials.readOrCreate(home.root()));
+        EmbeddedMariaDb db = new EmbeddedMariaDb(home, port == 0 ? freePort() : port, bufferPoolBytes,
+                DbCredentials.readOrCreate(home.root()));
         db.process = db.launch();
         db.startedAtNanos = System.nanoTime();
         db.supervise(db.process);
@@ -169,7 +184,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         home.writeInitFile(credentials);
         try {
             long starting = System.nanoTime();
-            Process started = home.process(home.serverCommand(port)).start();
+            Process started = home.process(home.serverCommand(port, bufferPoolBytes)).start();
             awaitReady(started);
             LOG.fine(() -> "start phase: mariadbd accepted its user " + millisSince(starting) + " ms after it was started");
             return started;

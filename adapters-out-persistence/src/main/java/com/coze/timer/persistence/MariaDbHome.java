@@ -77,11 +77,13 @@ record MariaDbHome(Path root, Path home, Path base) {
         return command;
     }
 
-    List<String> serverCommand(int port) {
+    /** The server on {@code port} with a buffer pool (table and index pages cached) of {@code bufferPoolBytes}. */
+    List<String> serverCommand(int port, long bufferPoolBytes) {
         List<String> command = new ArrayList<>(List.of(base.resolve("bin").resolve("mariadbd").toString(),
                 "--no-defaults", "--basedir=" + base, dataDirArgument(), "--tmpdir=" + tmp(), "--socket=" + socket(),
                 "--port=" + port, "--bind-address=127.0.0.1", "--skip-name-resolve", "--log-error=" + log(),
                 "--pid-file=" + home.resolve("mariadbd.pid"), "--init-file=" + initFile(),
+                "--innodb-buffer-pool-size=" + bufferPoolBytes,
                 // Loopback only, no TLS: MariaDB 11.4 would otherwise generate an RSA key at every
                 // start, which takes from 1 s to over 30 s on a busy machine (and so would every restart).
                 "--skip-ssl"));

@@ -65,11 +65,16 @@ class EmbeddedMariaDbIT {
     }
 
     @Test
-    void dataSurvivesARestart() throws Exception {
+    void dataSurvivesARestartWithAnotherBufferPool() throws Exception {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, 0);
              Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), db.password())) {
             c.createStatement().execute("CREATE TABLE t (v INT)");
             c.createStatement().execute("INSERT INTO t VALUES (42)");
+            assertThat(bufferPool(c)).isEqualTo(EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
+        }
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, 0, 64L << 20);
+             Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), db.password())) {
+            assertThat(bufferPool(c)).isEqualTo(64L << 20);
         }
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, 0);
              Connection c = DriverManager.getConnection(db.jdbcUrl("kept"), db.user(), db.password());
@@ -145,7 +150,7 @@ class EmbeddedMariaDbIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(home.serverCommand(port).stream().filter(arg -> !arg.startsWith("--init-file=")).toList());
+        List<String> command = new ArrayList<>(home.serverCommand(port, EmbeddedMariaDb.DEFAULT_BUFFER_POOL).stream().filter(arg -> !arg.startsWith("--init-file=")).toList());
         command.add("--skip-grant-tables");
         Process old = home.process(command).start();
         try {
@@ -195,5 +200,12 @@ class EmbeddedMariaDbIT {
 
     private static String permissions(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    private static long bufferPool(Connection c) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT @@innodb_buffer_pool_size")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

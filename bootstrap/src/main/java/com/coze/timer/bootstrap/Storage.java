@@ -65,7 +65,7 @@ final class Storage implements AutoCloseable {
             LOG.warning(() -> "stopped the embedded MariaDB that a previous run left running on " + folder.root()
                     + " (that run ended without stopping it: killed, or out of memory)");
         }
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(folder.root(), settings.embeddedDbPort());
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(folder.root(), settings.embeddedDbPort(), settings.embeddedDbBufferPool());
         try {
             folder.rememberDbPort(db.port());
             LOG.info(() -> "embedded MariaDB on 127.0.0.1:" + db.port() + ", data in " + folder.root().resolve("mariadb"));

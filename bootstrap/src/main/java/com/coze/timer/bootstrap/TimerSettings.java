@@ -1,5 +1,6 @@
 package com.coze.timer.bootstrap;
 
+import com.coze.timer.persistence.EmbeddedMariaDb;
 import io.helidon.config.Config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,6 +18,7 @@ record TimerSettings(
         Mode mode,
         Path dataDir,
         int embeddedDbPort,
+        long embeddedDbBufferPool,
         String dbUrl,
         String dbUser,
         String dbPassword,
@@ -29,6 +31,8 @@ record TimerSettings(
     enum Mode { EMBEDDED, CLUSTER }
 
     private static final int MAX_PORT = 65_535;
+    /** Below this MariaDB would not start (its minimum is 5 MiB, rounded to whole chunks). */
+    private static final long MIN_BUFFER_POOL = 16L << 20;
 
     static TimerSettings from(Config root) {
         checkServer(root.get("server"));
@@ -41,6 +45,7 @@ record TimerSettings(
         return new TimerSettings(mode,
                 Path.of(timer.get("data.dir").asString().orElse("./data")),
                 ConfigValues.integer(timer.get("embedded.db.port"), 0, 0, MAX_PORT),
+                ConfigValues.atLeast(timer.get("embedded.db.buffer.pool"), EmbeddedMariaDb.DEFAULT_BUFFER_POOL, MIN_BUFFER_POOL),
                 dbUrl,
                 timer.get("db.user").asString().orElse(""),
                 timer.get("db.password").asString().orElse(""),

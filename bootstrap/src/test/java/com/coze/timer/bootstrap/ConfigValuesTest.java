@@ -3,6 +3,7 @@ package com.coze.timer.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.coze.timer.persistence.EmbeddedMariaDb;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.util.Map;
@@ -23,6 +24,7 @@ class ConfigValuesTest {
         "server.port             | abc   | SERVER_PORT (server.port) is 'abc'; allowed: an integer from 0 to 65535",
         "server.port             | 70000 | SERVER_PORT (server.port) is '70000'; allowed: an integer from 0 to 65535",
         "timer.embedded.db.port  | -1    | TIMER_EMBEDDED_DB_PORT (timer.embedded.db.port) is '-1'; allowed: an integer from 0 to 65535",
+        "timer.embedded.db.buffer.pool | 1048576 | TIMER_EMBEDDED_DB_BUFFER_POOL (timer.embedded.db.buffer.pool) is '1048576'; allowed: a whole number of at least 16777216",
         "timer.db.pool.size      | 0     | TIMER_DB_POOL_SIZE (timer.db.pool.size) is '0'; allowed: a whole number of at least 1",
         "timer.api.max.body      | 1MB   | TIMER_API_MAX_BODY (timer.api.max.body) is '1MB'; allowed: a whole number of at least 1",
         "timer.allow.private.targets | yes | TIMER_ALLOW_PRIVATE_TARGETS (timer.allow.private.targets) is 'yes'; allowed: true or false",
@@ -50,6 +52,7 @@ class ConfigValuesTest {
         Config config = config(Map.of());
         TimerSettings settings = TimerSettings.from(config);
         assertThat(settings.dbPoolSize()).isEqualTo(20);
+        assertThat(settings.embeddedDbBufferPool()).isEqualTo(EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
         assertThat(ComponentSettings.engine(config.get("timer"), Optional.empty()).window().toMillis()).isEqualTo(5000);
     }
 
