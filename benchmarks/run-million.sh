@@ -5,10 +5,8 @@
 #   - fires/s and lateness (scheduled time to send: mean, recent max) from the service's own metrics;
 #   - the refill's queries (due fires, expired claims) as the engine sends them: EXPLAIN, ANALYZE
 #     FORMAT=JSON (rows examined, time), and Handler_read_* per query, run REPEAT times;
-#   - the timer_tasks gauge's read (since V17 the counts its last fold of the status changes left)
-#     beside a count of the rows;
-#   - at the end, the heap of a cluster cache rebuild (unclaimedNextRuns over every slot), and what
-#     V17's update trigger adds to a fire-state write (TriggerCost.java).
+#   - the count of tasks by status behind the timer_tasks gauge (not the refill; it reads every row);
+#   - at the end, the heap of a cluster cache rebuild (unclaimedNextRuns over every slot).
 # Tasks are inserted in bulk (INSERT ... SELECT from the seq_1_to_N engine), each a copy of a task
 # created through the API, with its own id, slot, user and next run time (and, as its sealed
 # columns are bound to its id, without headers, body or signing secret). Callbacks go to the
@@ -141,9 +139,6 @@ refill_queries() {
   echo "SELECT * FROM tasks WHERE fire_lease_until < UTC_TIMESTAMP(3) AND fire_execution_id IS NOT NULL ORDER BY fire_scheduled_time LIMIT 5000"
 }
 count_by_status="SELECT status, COUNT(*) FROM tasks GROUP BY status"
-gauge_query="SELECT status, total FROM task_status_counts" # StatusCountFold's read, after its fold
-gauge_with_changes="SELECT status, SUM(n) FROM (SELECT status, total AS n FROM task_status_counts
-                    UNION ALL SELECT status, delta FROM task_status_changes) c GROUP BY status"
 
 measure() { # label
   local label=$1 total
@@ -192,16 +187,8 @@ def walk(node):
 walk(plan)'
     handler_per_query "$query"
   done < <(refill_queries)
-  if [[ -n "$(sql -e "SHOW TABLES LIKE 'task_status_changes'")" ]]; then
-    echo "--- the timer_tasks gauge (V17): every TIMER_METRICS_TASKS_REFRESH the service folds the changes since its last count; $(sql -e "SELECT COUNT(*) FROM task_status_changes") changes wait now"
-    echo "  the counts read after a fold: $gauge_query"
-    handler_per_query "$gauge_query"
-    echo "  counts with the changes not yet folded: $(sql -e "$gauge_with_changes" | tr '\t\n' '= ')"
-    echo "--- for comparison, a count of the rows themselves (the gauge's query before V17): $count_by_status"
-    sql -e "$count_by_status" | tr '\t\n' '= '; echo
-  else
-    echo "--- the timer_tasks gauge's count (every TIMER_METRICS_TASKS_REFRESH, not the refill):"
-  fi
+  echo "--- the timer_tasks gauge's count (when scraped, at most every TIMER_METRICS_TASKS_REFRESH; not the refill):"
+  sql -e "$count_by_status" | tr '\t\n' '= '; echo
   handler_per_query "$count_by_status"
   echo "--- tasks table: $(sql -e "SELECT CONCAT(ROUND(data_length / 1048576), ' MiB of rows, ', ROUND(index_length / 1048576),
          ' MiB of secondary indexes') FROM information_schema.tables WHERE table_schema = 'coze_timer' AND table_name = 'tasks'");
@@ -240,7 +227,4 @@ stop_service
 echo; echo "--- cluster mode's cache rebuild (CachedFireLedger through unclaimedNextRuns), the service stopped:"
 "$java" -Xmx1g -cp "$(dirname "$jar")/libs/*" benchmarks/UnclaimedNextRunsHeap.java "$data" 2>>"$work/heap-bench.log" \
   || { echo "  failed:"; tail -5 "$work/heap-bench.log"; }
-echo "--- what V17's update trigger adds to a fire-state write, the service stopped:"
-"$java" -cp "$(dirname "$jar")/libs/*" benchmarks/TriggerCost.java "$data" 2>>"$work/trigger-cost.log" \
-  || { echo "  failed:"; tail -5 "$work/trigger-cost.log"; }
 echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,6 +8,7 @@ import com.coze.timer.domain.task.TaskStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +22,14 @@ import java.util.Optional;
  * read backwards, and ties between equal creation times still page deterministically, by offset or
  * by cursor ({@link Where#after}).
  *
- * <p>{@link #countByStatus()} folds the status changes that V17's triggers append for every write
- * of {@code tasks} into one row per status ({@link StatusCountFold}): exact, and its cost follows
- * the changes since the last count, not the number of tasks stored.
+ * <p>{@link #countByStatus()} groups over all users: it reads the whole (covering) user/status index,
+ * so callers poll it every few seconds at most, not per request.
  */
 final class JdbcTaskQueries implements TaskQueries {
 
     private static final String ACTIVE = "'" + TaskStatus.PENDING.wire() + "', '" + TaskStatus.RUNNING.wire() + "'";
     static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM tasks WHERE user_id = ? AND status IN (" + ACTIVE + ")";
+    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM tasks GROUP BY status";
 
     private final Jdbc jdbc;
     private final TaskRows rows;
@@ -78,7 +79,19 @@ final class JdbcTaskQueries implements TaskQueries {
 
     @Override
     public Map<TaskStatus, Long> countByStatus() {
-        return jdbc.inTransaction("counting tasks by status", StatusCountFold::foldAndRead);
+        return jdbc.run("counting tasks by status", connection -> {
+            Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+            for (TaskStatus status : TaskStatus.values()) {
+                counts.put(status, 0L);
+            }
+            try (PreparedStatement count = connection.prepareStatement(COUNT_BY_STATUS);
+                 ResultSet row = count.executeQuery()) {
+                while (row.next()) {
+                    counts.put(TaskStatus.fromWire(row.getString(1), "status"), row.getLong(2));
+                }
+            }
+            return counts;
+        });
     }
 
     static String listSql(Where where) {

@@ -1,6 +1,5 @@
 package com.coze.timer.bootstrap;
 
-import com.coze.timer.application.jobs.RepeatingJob;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.task.TaskStatus;
 import java.time.Duration;
@@ -9,42 +8,43 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tasks by status for the {@code timer_tasks} gauges: counted every {@code every} on a job of its
- * own, whether or not anything scrapes, so that a scrape costs no query and the status changes that
- * storage folds at each count (V17) never pile up. While the database cannot be read the gauges
- * show NaN — "unknown", not a made-up zero.
- *
- * <p>Threading: the job's thread alone counts; any thread reads the latest counts (a volatile map).
+ * Tasks by status for the {@code timer_tasks} gauges: one query for all statuses, kept for
+ * {@code maxAge} so that a scrape (five gauges, maybe several scrapers) costs at most one query.
+ * While the database cannot be read the gauges show NaN — "unknown", not a made-up zero.
  */
 final class TaskStatusCounts {
 
     private static final Logger LOG = Logger.getLogger(TaskStatusCounts.class.getName());
 
     private final TaskQueries queries;
-    private volatile Map<TaskStatus, Long> counts = Map.of();
+    private final long maxAgeNanos;
+    private Map<TaskStatus, Long> counts = Map.of();
+    private long readAtNanos;
+    private boolean read;
 
-    TaskStatusCounts(TaskQueries queries) {
+    TaskStatusCounts(TaskQueries queries, Duration maxAge) {
         this.queries = queries;
+        this.maxAgeNanos = maxAge.toNanos();
     }
 
-    /** Counts at once, then every {@code every} until the job is closed. */
-    RepeatingJob start(Duration every) {
-        return new RepeatingJob("task-status-counts", "counting tasks by status", this::count, every, LOG).start();
-    }
-
-    /** The number of tasks in {@code status} at the last count; NaN before the first and after a failed one. */
-    double count(TaskStatus status) {
+    /** The number of tasks in {@code status}, at most {@code maxAge} old; NaN if the last read failed. */
+    synchronized double count(TaskStatus status) {
+        long now = System.nanoTime();
+        if (!read || now - readAtNanos >= maxAgeNanos) {
+            counts = readCounts();
+            readAtNanos = now;
+            read = true;
+        }
         Long count = counts.get(status);
         return count == null ? Double.NaN : count;
     }
 
-    private boolean count() {
+    private Map<TaskStatus, Long> readCounts() {
         try {
-            counts = queries.countByStatus();
+            return queries.countByStatus();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "counting tasks by status failed", e);
-            counts = Map.of();
+            return Map.of();
         }
-        return false;
     }
 }

@@ -1,7 +1,6 @@
 package com.coze.timer.bootstrap;
 
 import com.coze.timer.application.engine.SchedulerEngine;
-import com.coze.timer.application.jobs.RepeatingJob;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.task.TaskStatus;
 import io.helidon.metrics.api.Counter;
@@ -66,15 +65,14 @@ final class TimerMetrics implements AutoCloseable {
         gauge("timer.engine.window.seconds", "How far ahead the engine claims fires, in seconds", () -> windowSeconds);
     }
 
-    /** A gauge per task status, over all users, counted every {@code every} by the job returned (to close). */
-    RepeatingJob watchTasks(TaskQueries queries, Duration every) {
-        TaskStatusCounts counts = new TaskStatusCounts(queries);
+    /** A gauge per task status, over all users, from counts cached for {@code maxAge}. */
+    void watchTasks(TaskQueries queries, Duration maxAge) {
+        TaskStatusCounts counts = new TaskStatusCounts(queries, maxAge);
         for (TaskStatus status : TaskStatus.values()) {
             add(Gauge.builder("timer.tasks", () -> counts.count(status))
                     .description("Tasks in each status, over all users (NaN while the database cannot be read)")
                     .addTag(Tag.create("status", status.wire())));
         }
-        return counts.start(every);
     }
 
     /** Adds a gauge read from {@code value} when scraped; for components wired outside this class. */

@@ -100,7 +100,7 @@ final class TimerService implements AutoCloseable {
             EnginePorts ports = enginePorts(db, sender, cluster, clock).withMetrics(fireMetrics);
             SchedulerEngine engine = new SchedulerEngine(ports, clock, engineSettings);
             metrics.watchEngine(engine, engineSettings.window());
-            parts.add(metrics.watchTasks(db.taskQueries(), taskCountsRefresh));
+            metrics.watchTasks(db.taskQueries(), taskCountsRefresh);
             cluster.ifPresent(c -> c.reportTo(metrics));
             TaskPolicy policy = new TaskPolicy(settings.allowPrivateTargets(), settings.maxActiveTasksPerUser(), http.delivery());
             ScheduleChanges changes = cluster.<ScheduleChanges>map(c -> parts.add(
