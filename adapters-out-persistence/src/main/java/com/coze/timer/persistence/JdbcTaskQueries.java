@@ -2,8 +2,8 @@ package com.coze.timer.persistence;
 
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.application.port.out.TaskQueries;
-import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +20,8 @@ import java.util.Optional;
  * {@code idx_tasks_created}. A listing is ordered newest first by {@code created_at DESC, task_id
  * DESC}: InnoDB appends the primary key to every secondary index, so that order is the index's own,
  * read backwards, and ties between equal creation times still page deterministically, by offset or
- * by cursor ({@link Where#after}).
+ * by cursor ({@link Where#after}). A listing reads its lines without the sealed columns
+ * ({@link TaskSummary}), each with its latest execution, in the same statement.
  *
  * <p>{@link #countByStatus()} groups over all users: it reads the whole (covering) user/status index,
  * so callers poll it every few seconds at most, not per request.
@@ -29,6 +30,7 @@ final class JdbcTaskQueries implements TaskQueries {
 
     private static final String ACTIVE = "'" + TaskStatus.PENDING.wire() + "', '" + TaskStatus.RUNNING.wire() + "'";
     static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM tasks WHERE user_id = ? AND status IN (" + ACTIVE + ")";
+    private static final String ORDER = "created_at DESC, task_id DESC";
     static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM tasks GROUP BY status";
 
     private final Jdbc jdbc;
@@ -40,7 +42,7 @@ final class JdbcTaskQueries implements TaskQueries {
     }
 
     @Override
-    public List<Task> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
+    public List<TaskSummary> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must be >= 0, not " + limit + " and " + offset);
         }
@@ -51,7 +53,7 @@ final class JdbcTaskQueries implements TaskQueries {
                 int next = where.bind(list);
                 list.setInt(next, limit);
                 list.setInt(next + 1, offset);
-                return rows.readAll(list);
+                return rows.readSummaries(list);
             }
         });
     }
@@ -94,9 +96,11 @@ final class JdbcTaskQueries implements TaskQueries {
         });
     }
 
+    /** The page's listing lines ({@code p}), then the latest execution of each of them alone. */
     static String listSql(Where where) {
-        return "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks" + where.sql()
-                + " ORDER BY created_at DESC, task_id DESC LIMIT ? OFFSET ?";
+        return "SELECT p.*, " + JdbcExecutionLog.JOINED_COLUMNS + " FROM (SELECT " + TaskRows.SUMMARY_COLUMNS + " FROM tasks"
+                + where.sql() + " ORDER BY " + ORDER + " LIMIT ? OFFSET ?) p" + JdbcExecutionLog.latestJoin("p")
+                + " ORDER BY p." + ORDER.replace(", ", ", p.");
     }
 
     static String countSql(Where where) {

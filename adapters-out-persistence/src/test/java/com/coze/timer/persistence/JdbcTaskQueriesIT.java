@@ -1,12 +1,17 @@
 package com.coze.timer.persistence;
 
+import static com.coze.timer.persistence.ExecutionRecords.aFailureOf;
+import static com.coze.timer.persistence.ExecutionRecords.aSuccessOf;
 import static com.coze.timer.persistence.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.listing.TaskSummary;
+import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.application.port.out.TaskStore;
+import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import com.coze.timer.domain.task.TaskStatus;
@@ -55,6 +60,32 @@ class JdbcTaskQueriesIT {
         stored(USERS.incrementAndGet(), 4, TaskStatus.PENDING);
 
         assertThat(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0))).containsExactly(newest.id(), middle.id(), oldest.id());
+    }
+
+    @Test
+    void aListingLineCarriesTheTaskAsListedAndItsLatestExecution() {
+        long user = USERS.incrementAndGet();
+        Task ran = aTask().user(user).createdAt(T0).status(TaskStatus.RUNNING).tags("nightly", Map.of("team", "a")).build();
+        store.insert(ran);
+        Task never = stored(user, 1, TaskStatus.PENDING);
+        ExecutionLog log = persistence.executionLog();
+        log.append(aSuccessOf(ran, T0.plusSeconds(20)));
+        ExecutionRecord last = log.append(aFailureOf(ran, T0.plusSeconds(40)));
+
+        List<TaskSummary> lines = queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0);
+
+        assertThat(lines).containsExactly(TaskSummary.of(never, Optional.empty()), TaskSummary.of(ran, Optional.of(last)));
+    }
+
+    @Test
+    void aListingOpensNoSealedColumn() {
+        long user = USERS.incrementAndGet();
+        Task task = aTask().user(user).createdAt(T0).header("Authorization", "Bearer x").body("{\"a\":1}").build();
+        store.insert(task);
+        RawSql.update(persistence.dataSource(), "UPDATE tasks SET headers_cipher = 'not sealed', body_cipher = 'not sealed',"
+                + " signing_cipher = 'not sealed' WHERE task_id = ?", task.id().toString());
+
+        assertThat(ids(queries.list(TaskFilter.ofUser(user, Optional.empty()), Optional.empty(), 50, 0))).containsExactly(task.id());
     }
 
     @Test
@@ -167,12 +198,12 @@ class JdbcTaskQueriesIT {
         }
         stored(user, 3, TaskStatus.PENDING);
         TaskFilter mine = TaskFilter.ofUser(user, Optional.empty());
-        List<Task> all = queries.list(mine, Optional.empty(), 50, 0);
+        List<TaskSummary> all = queries.list(mine, Optional.empty(), 50, 0);
 
-        List<Task> pages = new ArrayList<>();
+        List<TaskSummary> pages = new ArrayList<>();
         Optional<TaskCursor> cursor = Optional.empty();
         for (int page = 0; page < 3; page++) {
-            List<Task> tasks = queries.list(mine, cursor, 2, 0);
+            List<TaskSummary> tasks = queries.list(mine, cursor, 2, 0);
             pages.addAll(tasks);
             cursor = tasks.isEmpty() ? cursor : Optional.of(TaskCursor.after(tasks.getLast()));
         }
@@ -254,9 +285,13 @@ class JdbcTaskQueriesIT {
             for (int i = 0; i < params.length; i++) {
                 explain.setObject(i + 1, params[i]);
             }
-            try (ResultSet plan = explain.executeQuery()) {
-                plan.next();
-                return plan.getString("key");
+            try (ResultSet plan = explain.executeQuery()) { // the plan's row for the tasks table, not a derived one
+                while (plan.next()) {
+                    if ("tasks".equals(plan.getString("table"))) {
+                        return plan.getString("key");
+                    }
+                }
+                throw new IllegalStateException("no plan row reads tasks: " + select);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -269,7 +304,7 @@ class JdbcTaskQueriesIT {
         return task;
     }
 
-    private static List<TaskId> ids(List<Task> tasks) {
-        return tasks.stream().map(Task::id).toList();
+    private static List<TaskId> ids(List<TaskSummary> tasks) {
+        return tasks.stream().map(TaskSummary::id).toList();
     }
 }
