@@ -174,7 +174,7 @@ class JdbcTaskQueriesIT {
     }
 
     @Test
-    void listingAndCountingUseTheUserStatusIndex() {
+    void listingAndCountingUseTheUsersIndexes() {
         for (int i = 0; i < 30; i++) {
             stored(USERS.incrementAndGet(), i, TaskStatus.RUNNING);
         }
@@ -184,7 +184,7 @@ class JdbcTaskQueriesIT {
         Where ofUser = Where.of(TaskFilter.ofUser(user, running));
         assertThat(indexUsedBy(JdbcTaskQueries.listSql(ofUser), user, "running", 50, 0)).isEqualTo("idx_tasks_user_status");
         assertThat(indexUsedBy(JdbcTaskQueries.listSql(Where.of(TaskFilter.ofUser(user, Optional.empty()))), user, 50, 0))
-                .isEqualTo("idx_tasks_user_status");
+                .isEqualTo("idx_tasks_user_created");
         assertThat(indexUsedBy(JdbcTaskQueries.countSql(ofUser), user, "running")).isEqualTo("idx_tasks_user_status");
         assertThat(indexUsedBy(JdbcTaskQueries.COUNT_ACTIVE, user)).isEqualTo("idx_tasks_user_status");
     }
