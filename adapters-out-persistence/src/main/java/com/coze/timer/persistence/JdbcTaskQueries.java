@@ -30,7 +30,6 @@ final class JdbcTaskQueries implements TaskQueries {
 
     private static final String ACTIVE = "'" + TaskStatus.PENDING.wire() + "', '" + TaskStatus.RUNNING.wire() + "'";
     static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM tasks WHERE user_id = ? AND status IN (" + ACTIVE + ")";
-    private static final String ORDER = "created_at DESC, task_id DESC";
     static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM tasks GROUP BY status";
 
     private final Jdbc jdbc;
@@ -96,11 +95,14 @@ final class JdbcTaskQueries implements TaskQueries {
         });
     }
 
-    /** The page's listing lines ({@code p}), then the latest execution of each of them alone. */
+    /**
+     * The page's listing lines, each joined to its latest execution: read in the listing's index
+     * order, so the join runs for the page's rows only and nothing is sorted or materialised.
+     */
     static String listSql(Where where) {
-        return "SELECT p.*, " + JdbcExecutionLog.JOINED_COLUMNS + " FROM (SELECT " + TaskRows.SUMMARY_COLUMNS + " FROM tasks"
-                + where.sql() + " ORDER BY " + ORDER + " LIMIT ? OFFSET ?) p" + JdbcExecutionLog.latestJoin("p")
-                + " ORDER BY p." + ORDER.replace(", ", ", p.");
+        return "SELECT t." + TaskRows.SUMMARY_COLUMNS.replace(", ", ", t.") + ", " + JdbcExecutionLog.JOINED_COLUMNS
+                + " FROM tasks t" + JdbcExecutionLog.latestJoin("t") + where.sqlOn("t")
+                + " ORDER BY t.created_at DESC, t.task_id DESC LIMIT ? OFFSET ?";
     }
 
     static String countSql(Where where) {
