@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * {@link TaskQueries} on the {@code tasks} table. A user's listing starts with {@code user_id = ?}:
  * with {@code status = ?}, the prefix of {@code idx_tasks_user_status (user_id, status, created_at)},
- * without, of {@code idx_tasks_user_created (user_id, created_at)}; a listing over all users reads {@code idx_tasks_status_created} or
- * {@code idx_tasks_created}. A listing is ordered newest first by {@code created_at DESC, task_id
+ * without, of {@code idx_tasks_user_created (user_id, created_at)}; a listing over all users reads
+ * {@code idx_tasks_status_created} or {@code idx_tasks_created}. A listing is ordered newest first by {@code created_at DESC, task_id
  * DESC}: InnoDB appends the primary key to every secondary index, so that order is the index's own,
  * read backwards, and ties between equal creation times still page deterministically, by offset or
  * by cursor ({@link Where#after}). A listing reads its lines without the sealed columns
