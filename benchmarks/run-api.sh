@@ -3,7 +3,8 @@
 # fresh data folder, runs wrk (-t2 -c16 by default) against GET /openapi (the same-run reference),
 # POST /api/v1/tasks (creates), GET /api/v1/tasks/{id} (one task) and
 # GET /api/v1/users/{id}/tasks?limit=50 (the first page of a user with 200 tasks), prints a table
-# and stops what it started.
+# with the CPU time per request of the service and of its MariaDB (from /proc, over each measured
+# call), and stops what it started.
 #
 #   benchmarks/run-api.sh                              # 15 s per call
 #   BENCH_SKIP_BUILD=1 benchmarks/run-api.sh --duration 10 --jfr
@@ -23,7 +24,7 @@ while [[ $# -gt 0 ]]; do
     --connections) connections="$2"; shift 2 ;;
     --jfr) jfr=1; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -94,16 +95,25 @@ for _ in $(seq 1 "$seeds"); do
 done
 task_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["task_id"])' "$work/created.json")
 
-run_wrk() { # name, then wrk's arguments; prints "name rate p50 p99 non2xx"
+# CPU time (user + system, clock ticks) of a process so far; 0 once it is gone.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+db_pid=$(pgrep -P "$service_pid" mariadbd | head -1 || true)
+run_wrk() { # name, then wrk's arguments; prints "name rate p50 p99 non2xx service-ms db-ms" (CPU per request)
   local name="$1"; shift
   local out="$work/wrk-$name.txt"
+  local s0 d0 s1 d1
+  s0=$(cpu_ticks "$service_pid"); d0=$(cpu_ticks "${db_pid:-0}")
   timeout $((duration + 30)) wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@" >"$out" 2>&1 || true
-  local rate p50 p99 bad
+  s1=$(cpu_ticks "$service_pid"); d1=$(cpu_ticks "${db_pid:-0}")
+  local rate p50 p99 bad count per
   rate=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
   bad=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
-  printf '%s %s %s %s %s\n' "$name" "${rate:-?}" "${p50:-?}" "${p99:-?}" "${bad:-0}"
+  count=$(awk '/requests in/ {print $1}' "$out")
+  per=$(awk -v s=$((s1 - s0)) -v d=$((d1 - d0)) -v n="${count:-0}" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { if (n > 0) printf "%.3f %.3f", s * 1000 / hz / n, d * 1000 / hz / n; else print "? ?" }')
+  printf '%s %s %s %s %s %s\n' "$name" "${rate:-?}" "${p50:-?}" "${p99:-?}" "${bad:-0}" "$per"
 }
 
 echo "wrk -t$threads -c$connections -d${duration}s per call; warm-up 5 s each"
@@ -122,9 +132,9 @@ curl -fs -o /dev/null -w '' "$base/api/v1/tasks/$task_id" -H "$auth" || echo "wa
 
 reference=$(printf '%s\n' "${results[@]}" | awk '$1 == "openapi" {print $2}')
 echo
-printf '| call | req/s | vs /openapi | p50 | p99 | non-2xx |\n|---|---:|---:|---:|---:|---:|\n'
+printf '| call | req/s | vs /openapi | p50 | p99 | non-2xx | service CPU ms/req | mariadbd CPU ms/req |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
 for line in "${results[@]}"; do
-  read -r name rate p50 p99 bad <<<"$line"
+  read -r name rate p50 p99 bad service_ms db_ms <<<"$line"
   ratio=$(awk -v r="$rate" -v ref="$reference" 'BEGIN { if (ref > 0 && r + 0 > 0) printf "%.3f", r / ref; else print "?" }')
   case "$name" in
     openapi) label='GET /openapi' ;;
@@ -132,7 +142,7 @@ for line in "${results[@]}"; do
     get) label='GET /api/v1/tasks/{id}' ;;
     list) label="GET /api/v1/users/{id}/tasks?limit=50 ($seeds tasks)" ;;
   esac
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$rate" "$ratio" "$p50" "$p99" "$bad"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rate" "$ratio" "$p50" "$p99" "$bad" "$service_ms" "$db_ms"
 done
 echo
 echo "machine load during the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,11 +4,11 @@ import static com.coze.timer.application.json.Jsons.JSON;
 
 import com.coze.timer.application.auth.Caller;
 import com.coze.timer.application.json.CanonicalJson;
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.application.port.in.ControlTask;
 import com.coze.timer.application.port.in.RunningCount;
 import com.coze.timer.application.port.in.TaskPage;
 import com.coze.timer.application.port.in.TaskView;
-import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.schedule.CronSchedule;
 import com.coze.timer.domain.schedule.IntervalSchedule;
 import com.coze.timer.domain.schedule.OnceSchedule;
@@ -16,6 +16,7 @@ import com.coze.timer.domain.stop.FieldMatch;
 import com.coze.timer.domain.stop.StopCondition;
 import com.coze.timer.domain.task.Delivery;
 import com.coze.timer.domain.task.Task;
+import com.coze.timer.domain.task.TaskTags;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -88,8 +89,8 @@ final class TaskJson {
                 .add("status", task.status().wire())
                 .add("http_endpoint", task.callback().endpoint().toString())
                 .add("method", task.callback().method().name())
-                .add("name", name(task))
-                .add("labels", labels(task))
+                .add("name", name(task.tags()))
+                .add("labels", labels(task.tags()))
                 .add("failure_callback_url", task.failureCallback().<JsonValue>map(url -> JSON.createValue(url.toString()))
                         .orElse(JsonValue.NULL))
                 .add("headers", headers(task))
@@ -111,18 +112,18 @@ final class TaskJson {
     }
 
     /** One line of a listing, with the outcome of its latest execution (its response body left out). */
-    static JsonObject summary(Task task, Optional<ExecutionRecord> last, Optional<Instant> nextFire) {
+    static JsonObject summary(TaskSummary task, Optional<Instant> nextFire) {
         return JSON.createObjectBuilder()
                 .add("task_id", task.id().toString())
                 .add("user_id", task.userId())
-                .add("type", task.schedule().type().wire())
+                .add("type", task.type().wire())
                 .add("status", task.status().wire())
-                .add("http_endpoint", task.callback().endpoint().toString())
-                .add("method", task.callback().method().name())
-                .add("name", name(task))
-                .add("labels", labels(task))
+                .add("http_endpoint", task.endpoint())
+                .add("method", task.method().name())
+                .add("name", name(task.tags()))
+                .add("labels", labels(task.tags()))
                 .add("execution_count", task.executionCount())
-                .add("last_execution", last.<JsonValue>map(ExecutionJson::lastResult).orElse(JsonValue.NULL))
+                .add("last_execution", task.lastExecution().<JsonValue>map(ExecutionJson::lastResult).orElse(JsonValue.NULL))
                 .add("next_run_time", time(nextFire))
                 .add("created_at", Times.format(task.createdAt()))
                 .add("updated_at", Times.format(task.updatedAt()))
@@ -132,7 +133,7 @@ final class TaskJson {
     /** {@code {"tasks":[…],"total":…,"limit":…,"offset":…,"next_cursor":…}} ({@code null} on the last page). */
     static JsonObject page(TaskPage page) {
         JsonArrayBuilder tasks = JSON.createArrayBuilder();
-        page.tasks().forEach(task -> tasks.add(summary(task, page.lastExecution(task), page.nextFire(task))));
+        page.tasks().forEach(task -> tasks.add(summary(task, page.nextFire(task))));
         return JSON.createObjectBuilder()
                 .add("tasks", tasks)
                 .add("total", page.total())
@@ -169,13 +170,13 @@ final class TaskJson {
         return json.build();
     }
 
-    private static JsonValue name(Task task) {
-        return task.tags().name().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
+    private static JsonValue name(TaskTags tags) {
+        return tags.name().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
     }
 
-    private static JsonObject labels(Task task) {
+    private static JsonObject labels(TaskTags tags) {
         JsonObjectBuilder json = JSON.createObjectBuilder();
-        task.tags().labels().forEach(json::add);
+        tags.labels().forEach(json::add);
         return json.build();
     }
 

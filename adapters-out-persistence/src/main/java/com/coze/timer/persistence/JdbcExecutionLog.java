@@ -12,11 +12,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.OptionalInt;
@@ -82,32 +78,6 @@ final class JdbcExecutionLog implements ExecutionLog {
         });
     }
 
-    /** One query for the page: the largest log id of each task, through {@code idx_task_logs_task}. */
-    @Override
-    public Map<TaskId, ExecutionRecord> latestOf(Collection<TaskId> taskIds) {
-        if (taskIds.isEmpty()) {
-            return Map.of();
-        }
-        List<TaskId> ids = List.copyOf(taskIds);
-        String sql = "SELECT l.log_id, " + prefixed("l.") + " FROM task_logs l JOIN (SELECT MAX(log_id) AS log_id FROM task_logs"
-                + " WHERE task_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") GROUP BY task_id) m"
-                + " ON l.log_id = m.log_id";
-        return jdbc.run("reading the latest executions of " + ids.size() + " tasks", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                for (int i = 0; i < ids.size(); i++) {
-                    query.setString(i + 1, ids.get(i).toString());
-                }
-                Map<TaskId, ExecutionRecord> latest = new HashMap<>();
-                readAll(query).forEach(record -> latest.put(record.taskId(), record));
-                return latest;
-            }
-        });
-    }
-
-    private static String prefixed(String alias) {
-        return alias + COLUMNS.replace(", ", ", " + alias);
-    }
-
     /** Binds the 13 parameters of {@link #INSERT}. */
     void bind(PreparedStatement insert, ExecutionRecord record) throws SQLException {
         insert.setString(1, record.executionId());
@@ -142,6 +112,15 @@ final class JdbcExecutionLog implements ExecutionLog {
     static final String JOINED_COLUMNS = "l.log_id, " + Arrays.stream(COLUMNS.split(", "))
             .filter(column -> !column.equals("task_id") && !column.equals("user_id"))
             .map(column -> "l." + column).collect(Collectors.joining(", "));
+
+    /**
+     * Joins task_logs as {@code l} to the tasks of {@code taskAlias}: each task's latest execution,
+     * the largest log id through {@code idx_task_logs_task}, or NULLs for a task that never ran.
+     */
+    static String latestJoin(String taskAlias) {
+        return " LEFT JOIN task_logs l ON l.log_id = (SELECT MAX(m.log_id) FROM task_logs m WHERE m.task_id = "
+                + taskAlias + ".task_id)";
+    }
 
     /** The execution of a row holding {@link #JOINED_COLUMNS} (and the task's id and user), if it has one. */
     static Optional<ExecutionRecord> readJoined(ResultSet row) throws SQLException {

@@ -2,8 +2,8 @@ package com.coze.timer.persistence;
 
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.application.port.out.TaskQueries;
-import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link TaskQueries} on the {@code tasks} table. A user's listing starts with {@code user_id = ?}
- * (and {@code status = ?} when filtered), the prefix of {@code idx_tasks_user_status (user_id,
- * status, created_at)}; a listing over all users reads {@code idx_tasks_status_created} or
- * {@code idx_tasks_created}. A listing is ordered newest first by {@code created_at DESC, task_id
+ * {@link TaskQueries} on the {@code tasks} table. A user's listing starts with {@code user_id = ?}:
+ * with {@code status = ?}, the prefix of {@code idx_tasks_user_status (user_id, status, created_at)},
+ * without, of {@code idx_tasks_user_created (user_id, created_at)}; a listing over all users reads
+ * {@code idx_tasks_status_created} or {@code idx_tasks_created}. A listing is ordered newest first by {@code created_at DESC, task_id
  * DESC}: InnoDB appends the primary key to every secondary index, so that order is the index's own,
  * read backwards, and ties between equal creation times still page deterministically, by offset or
- * by cursor ({@link Where#after}).
+ * by cursor ({@link Where#after}). A listing reads its lines without the sealed columns
+ * ({@link TaskSummary}), each with its latest execution, in the same statement.
  *
  * <p>{@link #countByStatus()} groups over all users: it reads the whole (covering) user/status index,
  * so callers poll it every few seconds at most, not per request.
@@ -40,7 +41,7 @@ final class JdbcTaskQueries implements TaskQueries {
     }
 
     @Override
-    public List<Task> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
+    public List<TaskSummary> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must be >= 0, not " + limit + " and " + offset);
         }
@@ -51,7 +52,7 @@ final class JdbcTaskQueries implements TaskQueries {
                 int next = where.bind(list);
                 list.setInt(next, limit);
                 list.setInt(next + 1, offset);
-                return rows.readAll(list);
+                return rows.readSummaries(list);
             }
         });
     }
@@ -94,9 +95,14 @@ final class JdbcTaskQueries implements TaskQueries {
         });
     }
 
+    /**
+     * The page's listing lines, each joined to its latest execution: read in the listing's index
+     * order, so the join runs for the page's rows only and nothing is sorted or materialised.
+     */
     static String listSql(Where where) {
-        return "SELECT " + TaskRows.SELECT_COLUMNS + " FROM tasks" + where.sql()
-                + " ORDER BY created_at DESC, task_id DESC LIMIT ? OFFSET ?";
+        return "SELECT t." + TaskRows.SUMMARY_COLUMNS.replace(", ", ", t.") + ", " + JdbcExecutionLog.JOINED_COLUMNS
+                + " FROM tasks t" + JdbcExecutionLog.latestJoin("t") + where.sqlOn("t")
+                + " ORDER BY t.created_at DESC, t.task_id DESC LIMIT ? OFFSET ?";
     }
 
     static String countSql(Where where) {

@@ -37,8 +37,7 @@ final class JdbcTaskStore implements TaskStore {
     /** The task, its skips and its latest execution: the largest log id through {@code idx_task_logs_task}. */
     private static final String FIND_WITH_LATEST = "SELECT t." + TaskRows.SELECT_COLUMNS.replace(", ", ", t.")
             + ", t.skipped_count, t.last_skip_reason, t.last_skip_time, " + JdbcExecutionLog.JOINED_COLUMNS
-            + " FROM tasks t LEFT JOIN task_logs l ON l.log_id = (SELECT MAX(m.log_id) FROM task_logs m WHERE m.task_id = t.task_id)"
-            + " WHERE t.task_id = ?";
+            + " FROM tasks t" + JdbcExecutionLog.latestJoin("t") + " WHERE t.task_id = ?";
     private static final String DELETE_LOGS = "DELETE FROM task_logs WHERE task_id = ?";
     private static final String DELETE_TASK = "DELETE FROM tasks WHERE task_id = ?";
 

@@ -1,5 +1,6 @@
 package com.coze.timer.persistence;
 
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.domain.InvalidArgument;
 import com.coze.timer.domain.schedule.CronSchedule;
 import com.coze.timer.domain.schedule.IntervalSchedule;
@@ -53,6 +54,9 @@ final class TaskRows {
             + "body_cipher, max_retries, backoff_ms, max_backoff_ms, timeout_ms, signing_cipher, interval_seconds, cron_expression, time_zone, stop_condition, start_time, next_run_time, "
             + "execution_count, consecutive_failures, fire_execution_id, fire_scheduled_time, fire_lease_until, "
             + "created_at, updated_at, version, name, labels, failure_callback_url";
+    /** The columns {@link #readSummaries} needs: a listing line's, none of them sealed. */
+    static final String SUMMARY_COLUMNS = "task_id, user_id, type, status, http_endpoint, http_method, name, labels, "
+            + "execution_count, next_run_time, fire_scheduled_time, created_at, updated_at";
     /** The columns a task changes over its life, in the order {@link #bindChanging} binds them. */
     static final String CHANGING_COLUMNS = "type, status, http_endpoint, http_method, headers_cipher, body_cipher, "
             + "max_retries, backoff_ms, max_backoff_ms, timeout_ms, signing_cipher, interval_seconds, cron_expression, time_zone, "
@@ -122,17 +126,32 @@ final class TaskRows {
      * other task from firing or being listed. Each such task is logged once, with why.
      */
     List<Task> readAll(PreparedStatement query) throws SQLException {
-        List<Task> tasks = new ArrayList<>();
+        return readAll(query, this::read);
+    }
+
+    /** {@link #readAll(PreparedStatement)} of listing lines, selected with {@link #SUMMARY_COLUMNS} and {@link JdbcExecutionLog#JOINED_COLUMNS}. */
+    List<TaskSummary> readSummaries(PreparedStatement query) throws SQLException {
+        return readAll(query, TaskRows::summary);
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> readAll(PreparedStatement query, RowReader<T> reader) throws SQLException {
+        List<T> read = new ArrayList<>();
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 try {
-                    tasks.add(read(row));
+                    read.add(reader.read(row));
                 } catch (IllegalStateException e) {
                     reportUnreadable(row.getString("task_id"), e);
                 }
             }
         }
-        return tasks;
+        return read;
     }
 
     private void reportUnreadable(String taskId, IllegalStateException e) {
@@ -155,6 +174,25 @@ final class TaskRows {
                     Optional.ofNullable(row.getString("failure_callback_url")).map(URI::create));
         } catch (CannotDecrypt e) {
             throw new IllegalStateException("cannot decrypt task " + id + ": wrong TIMER_ENCRYPTION_KEY?", e.getCause());
+        } catch (InvalidArgument | IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalStateException("task " + id + " has a row this build cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The listing line in the current row, selected with {@link #SUMMARY_COLUMNS} and the joined
+     * latest execution: none of the sealed columns is read, so nothing is decrypted.
+     */
+    private static TaskSummary summary(ResultSet row) throws SQLException {
+        String id = row.getString("task_id");
+        try {
+            TaskId taskId = TaskId.parse(id).orElseThrow(() -> new IllegalStateException("task_id is not a UUID"));
+            return new TaskSummary(taskId, row.getLong("user_id"), ScheduleType.fromWire(row.getString("type")),
+                    TaskStatus.fromWire(row.getString("status"), "status"), row.getString("http_endpoint"),
+                    HttpMethod.fromWire(row.getString("http_method")), tags(row), row.getLong("execution_count"),
+                    Jdbc.instant(row, "next_run_time"), Jdbc.instant(row, "fire_scheduled_time"),
+                    Jdbc.requiredInstant(row, "created_at"), Jdbc.requiredInstant(row, "updated_at"),
+                    JdbcExecutionLog.readJoined(row));
         } catch (InvalidArgument | IllegalArgumentException | IllegalStateException e) {
             throw new IllegalStateException("task " + id + " has a row this build cannot read: " + e.getMessage(), e);
         }

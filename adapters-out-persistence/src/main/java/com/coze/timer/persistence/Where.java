@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The {@code WHERE} clause of a task listing, built from a {@link TaskFilter} (and a cursor): each
@@ -24,10 +26,11 @@ final class Where {
         void bind(PreparedStatement statement, int index) throws SQLException;
     }
 
-    private final List<String> conditions;
+    /** Each condition's text, given the qualifier of its columns ({@code ""} or {@code "t."}). */
+    private final List<UnaryOperator<String>> conditions;
     private final List<Binder> parameters;
 
-    private Where(List<String> conditions, List<Binder> parameters) {
+    private Where(List<UnaryOperator<String>> conditions, List<Binder> parameters) {
         this.conditions = List.copyOf(conditions);
         this.parameters = List.copyOf(parameters);
     }
@@ -36,19 +39,19 @@ final class Where {
         Where where = new Where(List.of(), List.of());
         if (filter.userId().isPresent()) {
             long userId = filter.userId().get();
-            where = where.and("user_id = ?", (s, i) -> s.setLong(i, userId));
+            where = where.and(t -> t + "user_id = ?", (s, i) -> s.setLong(i, userId));
         }
         if (filter.status().isPresent()) {
             String status = filter.status().get().wire();
-            where = where.and("status = ?", (s, i) -> s.setString(i, status));
+            where = where.and(t -> t + "status = ?", (s, i) -> s.setString(i, status));
         }
         if (filter.namePrefix().isPresent()) {
             String pattern = likeEscaped(filter.namePrefix().get()) + "%";
-            where = where.and("name LIKE ? ESCAPE '!'", (s, i) -> s.setString(i, pattern));
+            where = where.and(t -> t + "name LIKE ? ESCAPE '!'", (s, i) -> s.setString(i, pattern));
         }
         if (filter.label().isPresent()) {
             TaskTags.Label label = filter.label().get();
-            where = where.and("JSON_CONTAINS(labels, JSON_OBJECT(?, ?))", (s, i) -> s.setString(i, label.key()),
+            where = where.and(t -> "JSON_CONTAINS(" + t + "labels, JSON_OBJECT(?, ?))", (s, i) -> s.setString(i, label.key()),
                     (s, i) -> s.setString(i, label.value()));
         }
         return where;
@@ -62,7 +65,8 @@ final class Where {
         TaskCursor at = cursor.get();
         String id = at.taskId().toString();
         Binder time = (s, i) -> Jdbc.setInstant(s, i, at.createdAt());
-        return and("(created_at < ? OR (created_at = ? AND task_id < ?))", time, time, (s, i) -> s.setString(i, id));
+        return and(t -> "(" + t + "created_at < ? OR (" + t + "created_at = ? AND " + t + "task_id < ?))", time, time,
+                (s, i) -> s.setString(i, id));
     }
 
     /** {@code text} matching only itself in a {@code LIKE ... ESCAPE '!'} pattern. */
@@ -71,7 +75,17 @@ final class Where {
     }
 
     String sql() {
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return sql("");
+    }
+
+    /** The clause on the columns of the table aliased {@code alias} (for a statement that joins other tables). */
+    String sqlOn(String alias) {
+        return sql(alias + ".");
+    }
+
+    private String sql(String qualifier) {
+        return conditions.isEmpty() ? ""
+                : " WHERE " + conditions.stream().map(condition -> condition.apply(qualifier)).collect(Collectors.joining(" AND "));
     }
 
     /** Binds the parameters from index 1; returns the next free index. */
@@ -83,8 +97,8 @@ final class Where {
         return index;
     }
 
-    private Where and(String condition, Binder... binders) {
-        List<String> moreConditions = new ArrayList<>(conditions);
+    private Where and(UnaryOperator<String> condition, Binder... binders) {
+        List<UnaryOperator<String>> moreConditions = new ArrayList<>(conditions);
         moreConditions.add(condition);
         List<Binder> moreParameters = new ArrayList<>(parameters);
         moreParameters.addAll(List.of(binders));

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -82,20 +81,6 @@ class JdbcExecutionLogIT {
         log.append(aSuccessOf(other, SCHEDULED.plusSeconds(40)));
 
         assertThat(log.latest(task.id())).contains(last);
-    }
-
-    @Test
-    void latestOfGivesEachTasksMostRecentRecordInOneQueryAndLeavesOutTasksThatNeverRan() {
-        Task task = aTask().build();
-        Task other = aTask().build();
-        Task never = aTask().build();
-        log.append(aSuccessOf(task, SCHEDULED));
-        ExecutionRecord last = log.append(aFailureOf(task, SCHEDULED.plusSeconds(20)));
-        ExecutionRecord otherLast = log.append(aSuccessOf(other, SCHEDULED.plusSeconds(40)));
-
-        assertThat(log.latestOf(List.of(task.id(), other.id(), never.id())))
-                .isEqualTo(Map.of(task.id(), last, other.id(), otherLast));
-        assertThat(log.latestOf(List.of())).isEmpty();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.coze.timer.application.listing;
 
-import com.coze.timer.domain.task.Task;
 import com.coze.timer.domain.task.TaskId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +14,7 @@ import java.util.Objects;
 public record TaskCursor(Instant createdAt, TaskId taskId) {
 
     /** The listing order: newest first, ties by task id text descending, as the database sorts them. */
-    public static final Comparator<Task> NEWEST_FIRST = Comparator.comparing(Task::createdAt)
+    public static final Comparator<TaskSummary> NEWEST_FIRST = Comparator.comparing(TaskSummary::createdAt)
             .thenComparing(task -> task.id().toString()).reversed();
 
     public TaskCursor {
@@ -25,12 +24,12 @@ public record TaskCursor(Instant createdAt, TaskId taskId) {
     }
 
     /** The cursor just after {@code task}: the next page starts with the task that follows it. */
-    public static TaskCursor after(Task task) {
+    public static TaskCursor after(TaskSummary task) {
         return new TaskCursor(task.createdAt(), task.id());
     }
 
     /** Whether {@code task} comes after this cursor in the listing order. */
-    public boolean precedes(Task task) {
+    public boolean precedes(TaskSummary task) {
         int byTime = task.createdAt().truncatedTo(ChronoUnit.MILLIS).compareTo(createdAt);
         return byTime < 0 || byTime == 0 && task.id().toString().compareTo(taskId.toString()) < 0;
     }

@@ -3,7 +3,6 @@ package com.coze.timer.application.task;
 import com.coze.timer.application.port.in.ListAllTasks;
 import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.TaskPage;
-import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.Rejection;
 import com.coze.timer.domain.Result;
@@ -13,12 +12,10 @@ import java.time.Clock;
 public final class ListAllTasksService implements ListAllTasks {
 
     private final TaskQueries queries;
-    private final ExecutionLog log;
     private final Clock clock;
 
-    public ListAllTasksService(TaskQueries queries, ExecutionLog log, Clock clock) {
+    public ListAllTasksService(TaskQueries queries, Clock clock) {
         this.queries = queries;
-        this.log = log;
         this.clock = clock;
     }
 
@@ -27,6 +24,6 @@ public final class ListAllTasksService implements ListAllTasks {
         if (!query.caller().admin()) {
             return Result.rejected(Rejection.forbidden("listing the tasks of all users needs an admin token", null));
         }
-        return Result.ok(TaskPages.read(queries, log, clock, query));
+        return Result.ok(TaskPages.read(queries, clock, query));
     }
 }

@@ -3,7 +3,6 @@ package com.coze.timer.application.task;
 import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.ListUserTasks;
 import com.coze.timer.application.port.in.TaskPage;
-import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.domain.Result;
 import java.time.Clock;
@@ -12,12 +11,10 @@ import java.time.Clock;
 public final class ListUserTasksService implements ListUserTasks {
 
     private final TaskQueries queries;
-    private final ExecutionLog log;
     private final Clock clock;
 
-    public ListUserTasksService(TaskQueries queries, ExecutionLog log, Clock clock) {
+    public ListUserTasksService(TaskQueries queries, Clock clock) {
         this.queries = queries;
-        this.log = log;
         this.clock = clock;
     }
 
@@ -25,6 +22,6 @@ public final class ListUserTasksService implements ListUserTasks {
     public Result<TaskPage> list(ListTasksQuery query) {
         long userId = query.filter().userId()
                 .orElseThrow(() -> new IllegalArgumentException("a user's listing needs the user in its filter"));
-        return TaskAccess.requireMayActFor(query.caller(), userId).map(ok -> TaskPages.read(queries, log, clock, query));
+        return TaskAccess.requireMayActFor(query.caller(), userId).map(ok -> TaskPages.read(queries, clock, query));
     }
 }

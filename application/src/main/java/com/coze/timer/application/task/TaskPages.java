@@ -1,22 +1,18 @@
 package com.coze.timer.application.task;
 
 import com.coze.timer.application.listing.TaskCursor;
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.PageRequest;
 import com.coze.timer.application.port.in.TaskPage;
-import com.coze.timer.application.port.out.ExecutionLog;
 import com.coze.timer.application.port.out.TaskQueries;
-import com.coze.timer.domain.execution.ExecutionRecord;
-import com.coze.timer.domain.task.Task;
-import com.coze.timer.domain.task.TaskId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one page of a listing, with the latest execution of its tasks: one task more than the page holds tells whether a next page exists,
+ * Reads one page of a listing, its tasks with their latest executions: one task more than the page holds tells whether a next page exists,
  * and its cursor is the place just after the page's last task.
  */
 final class TaskPages {
@@ -24,14 +20,13 @@ final class TaskPages {
     private TaskPages() {
     }
 
-    static TaskPage read(TaskQueries queries, ExecutionLog log, Clock clock, ListTasksQuery query) {
+    static TaskPage read(TaskQueries queries, Clock clock, ListTasksQuery query) {
         PageRequest page = query.page();
         Instant readAt = clock.instant();
-        List<Task> tasks = queries.list(query.filter(), page.cursor(), page.limit() + 1, page.offset());
+        List<TaskSummary> tasks = queries.list(query.filter(), page.cursor(), page.limit() + 1, page.offset());
         boolean more = tasks.size() > page.limit();
-        List<Task> shown = more ? tasks.subList(0, page.limit()) : tasks;
+        List<TaskSummary> shown = more ? tasks.subList(0, page.limit()) : tasks;
         Optional<TaskCursor> next = more ? Optional.of(TaskCursor.after(shown.getLast())) : Optional.empty();
-        Map<TaskId, ExecutionRecord> last = log.latestOf(shown.stream().map(Task::id).toList());
-        return new TaskPage(List.copyOf(shown), Map.copyOf(last), queries.count(query.filter()), page, next, readAt);
+        return new TaskPage(List.copyOf(shown), queries.count(query.filter()), page, next, readAt);
     }
 }

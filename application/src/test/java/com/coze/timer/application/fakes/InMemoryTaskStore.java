@@ -2,6 +2,7 @@ package com.coze.timer.application.fakes;
 
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.application.port.out.StoredTask;
 import com.coze.timer.application.port.out.TaskQueries;
 import com.coze.timer.application.port.out.TaskStore;
@@ -106,9 +107,10 @@ public final class InMemoryTaskStore implements TaskStore, TaskQueries {
     }
 
     @Override
-    public synchronized List<Task> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
+    public synchronized List<TaskSummary> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset) {
         return tasks.values().stream()
                 .filter(filter::matches)
+                .map(task -> TaskSummary.of(task, log.latest(task.id())))
                 .filter(task -> after.map(cursor -> cursor.precedes(task)).orElse(true))
                 .sorted(TaskCursor.NEWEST_FIRST)
                 .skip(offset)

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coze.timer.application.auth.Caller;
-import com.coze.timer.application.fakes.InMemoryExecutionLog;
 import com.coze.timer.application.fakes.InMemoryTaskStore;
 import com.coze.timer.application.fakes.ManualClock;
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.application.port.in.ListTasksQuery;
 import com.coze.timer.application.port.in.PageRequest;
 import com.coze.timer.application.port.in.TaskPage;
@@ -28,7 +28,7 @@ class ListUserTasksServiceTest {
 
     private final InMemoryTaskStore store = new InMemoryTaskStore();
     private final ManualClock clock = ManualClock.at("2026-04-22T10:00:00Z");
-    private final ListUserTasksService service = new ListUserTasksService(store, new InMemoryExecutionLog(), clock);
+    private final ListUserTasksService service = new ListUserTasksService(store, clock);
 
     @Test
     void listsTheUsersTasksNewestFirstWithTheTotal() {
@@ -38,7 +38,7 @@ class ListUserTasksServiceTest {
 
         TaskPage page = service.list(query(OWNER, 1001, Optional.empty(), PageRequest.first(50))).orElseThrow();
 
-        assertThat(page.tasks()).containsExactly(newer, older);
+        assertThat(page.tasks()).extracting(TaskSummary::id).containsExactly(newer.id(), older.id());
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.request()).isEqualTo(PageRequest.first(50));
         assertThat(page.next()).isEmpty();
@@ -51,7 +51,7 @@ class ListUserTasksServiceTest {
 
         TaskPage page = service.list(query(OWNER, 1001, Optional.of(TaskStatus.STOPPED), PageRequest.first(50))).orElseThrow();
 
-        assertThat(page.tasks()).containsExactly(stopped);
+        assertThat(page.tasks()).extracting(TaskSummary::id).containsExactly(stopped.id());
         assertThat(page.total()).isEqualTo(1);
     }
 
@@ -61,7 +61,7 @@ class ListUserTasksServiceTest {
 
         TaskPage page = service.list(query(OWNER, 1001, Optional.empty(), new PageRequest(2, 2, Optional.empty()))).orElseThrow();
 
-        assertThat(page.tasks()).extracting(Task::createdAt)
+        assertThat(page.tasks()).extracting(TaskSummary::createdAt)
                 .containsExactly(Instant.parse("2026-04-22T09:12:00Z"), Instant.parse("2026-04-22T09:11:00Z"));
         assertThat(page.total()).isEqualTo(5);
     }
@@ -74,11 +74,11 @@ class ListUserTasksServiceTest {
         TaskPage second = service.list(query(OWNER, 1001, Optional.empty(), new PageRequest(2, 0, first.next()))).orElseThrow();
         TaskPage last = service.list(query(OWNER, 1001, Optional.empty(), new PageRequest(2, 0, second.next()))).orElseThrow();
 
-        assertThat(first.tasks()).extracting(Task::createdAt)
+        assertThat(first.tasks()).extracting(TaskSummary::createdAt)
                 .containsExactly(Instant.parse("2026-04-22T09:14:00Z"), Instant.parse("2026-04-22T09:13:00Z"));
-        assertThat(second.tasks()).extracting(Task::createdAt)
+        assertThat(second.tasks()).extracting(TaskSummary::createdAt)
                 .containsExactly(Instant.parse("2026-04-22T09:12:00Z"), Instant.parse("2026-04-22T09:11:00Z"));
-        assertThat(last.tasks()).extracting(Task::createdAt).containsExactly(Instant.parse("2026-04-22T09:10:00Z"));
+        assertThat(last.tasks()).extracting(TaskSummary::createdAt).containsExactly(Instant.parse("2026-04-22T09:10:00Z"));
         assertThat(last.next()).isEmpty();
         assertThat(last.total()).isEqualTo(5);
     }
@@ -119,7 +119,7 @@ class ListUserTasksServiceTest {
         assertThatThrownBy(() -> new PageRequest(50, -1, Optional.empty()))
                 .isInstanceOfSatisfying(InvalidArgument.class, e -> assertThat(e.field()).isEqualTo("offset"));
         Task task = store.put(aTask().build());
-        assertThatThrownBy(() -> new PageRequest(50, 1, Optional.of(TaskCursor.after(task))))
+        assertThatThrownBy(() -> new PageRequest(50, 1, Optional.of(TaskCursor.after(TaskSummary.of(task, Optional.empty())))))
                 .isInstanceOfSatisfying(InvalidArgument.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 

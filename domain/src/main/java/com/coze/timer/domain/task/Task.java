@@ -144,7 +144,16 @@ public record Task(
      * next run time of a task that fires on its schedule; none while paused or ended.
      */
     public Optional<Instant> upcomingFire(Instant now) {
-        Optional<Instant> claimed = pendingFire.map(PendingFire::scheduledTime).filter(at -> at.isAfter(now));
+        return upcomingFire(pendingFire.map(PendingFire::scheduledTime), status, nextRunTime, now);
+    }
+
+    /**
+     * {@link #upcomingFire(Instant)} from the parts it reads: the scheduled time of the claimed fire,
+     * if any, the status and the next run time (for read models that do not hold a whole task).
+     */
+    public static Optional<Instant> upcomingFire(Optional<Instant> claimedFire, TaskStatus status, Optional<Instant> nextRunTime,
+                                                 Instant now) {
+        Optional<Instant> claimed = claimedFire.filter(at -> at.isAfter(now));
         return claimed.isPresent() || !status.firesOnSchedule() ? claimed : nextRunTime;
     }
 

@@ -2,10 +2,7 @@ package com.coze.timer.application.port.out;
 
 import com.coze.timer.domain.execution.ExecutionRecord;
 import com.coze.timer.domain.task.TaskId;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The history of executions, one record per fire. */
@@ -20,12 +17,5 @@ public interface ExecutionLog {
     /** A task's most recent record. */
     default Optional<ExecutionRecord> latest(TaskId taskId) {
         return recent(taskId, 1, Optional.empty()).stream().findFirst();
-    }
-
-    /** The most recent record of each of these tasks that has one (a listing's last results). */
-    default Map<TaskId, ExecutionRecord> latestOf(Collection<TaskId> taskIds) {
-        Map<TaskId, ExecutionRecord> latest = new HashMap<>();
-        taskIds.forEach(id -> latest(id).ifPresent(record -> latest.put(id, record)));
-        return latest;
     }
 }

@@ -2,7 +2,7 @@ package com.coze.timer.application.port.out;
 
 import com.coze.timer.application.listing.TaskCursor;
 import com.coze.timer.application.listing.TaskFilter;
-import com.coze.timer.domain.task.Task;
+import com.coze.timer.application.listing.TaskSummary;
 import com.coze.timer.domain.task.TaskStatus;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,10 @@ public interface TaskQueries {
 
     /**
      * The tasks that pass {@code filter}, in the order of {@link TaskCursor#NEWEST_FIRST}: at most
-     * {@code limit} of them, after skipping {@code offset}, from just after {@code after} if given.
+     * {@code limit} of them, after skipping {@code offset}, from just after {@code after} if given,
+     * each as a listing shows it, with its latest execution.
      */
-    List<Task> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset);
+    List<TaskSummary> list(TaskFilter filter, Optional<TaskCursor> after, int limit, int offset);
 
     /** How many tasks pass {@code filter}. */
     long count(TaskFilter filter);
