@@ -43,6 +43,11 @@ final class OutcomeWriter {
     private static final Logger LOG = Logger.getLogger(OutcomeWriter.class.getName());
     /** Attempts at a batch while storage fails it whole, before its fires are given up. */
     static final int MAX_ATTEMPTS = 8;
+    /**
+     * How long the writer gathers more outcomes after the first of a batch, when it waits for one:
+     * at low rates a transaction per outcome or two cost the database more than the outcomes did.
+     */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final FireLedger ledger;
     private final Outcomes outcomes;
@@ -69,14 +74,33 @@ final class OutcomeWriter {
         finished.add(done);
     }
 
+    /**
+     * The next batch: waits up to {@code waitMs} for a first outcome, then gathers what comes within
+     * {@link #GATHER_NANOS} up to the batch size; {@code waitMs} 0 takes only what is there.
+     */
     List<Finished> take(long waitMs) throws InterruptedException {
         List<Finished> batch = new ArrayList<>();
         Finished first = waitMs > 0 ? finished.poll(waitMs, TimeUnit.MILLISECONDS) : finished.poll();
         if (first != null) {
             batch.add(first);
             finished.drainTo(batch, batchSize - 1);
+            if (waitMs > 0) {
+                gather(batch);
+            }
         }
         return batch;
+    }
+
+    private void gather(List<Finished> batch) throws InterruptedException {
+        long until = System.nanoTime() + GATHER_NANOS;
+        for (long left = GATHER_NANOS; batch.size() < batchSize && left > 0; left = until - System.nanoTime()) {
+            Finished next = finished.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            finished.drainTo(batch, batchSize - batch.size());
+        }
     }
 
     /**
