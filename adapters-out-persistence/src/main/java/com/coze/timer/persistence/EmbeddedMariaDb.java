@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -102,7 +99,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Optional<ProcessHandle> leftOver = ProcessHandle.allProcesses()
                 .filter(process -> process.info().arguments().map(args -> Arrays.asList(args).contains(ownDataDir)).orElse(false))
                 .findFirst();
-        leftOver.ifPresent(server -> stop(server, patience));
+        leftOver.ifPresent(server -> ChildProcesses.stop(server, patience));
         return leftOver.isPresent();
     }
 
@@ -165,7 +162,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         supervisor.shutdownNow();
         Process current = process;
         if (current != null) {
-            stop(current.toHandle(), STOP_PATIENCE);
+            ChildProcesses.stop(current.toHandle(), STOP_PATIENCE);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -178,7 +175,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private Process launch() {
         if (!home.installed()) {
             long installing = System.nanoTime();
-            run(home.process(home.installCommand()), "installing MariaDB into " + home.data());
+            ChildProcesses.run(home.process(home.installCommand()), "installing MariaDB into " + home.data(), READY_TIMEOUT);
             LOG.fine(() -> "start phase: mariadb-install-db took " + millisSince(installing) + " ms");
         }
         home.writeInitFile(credentials);
@@ -212,7 +209,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 sleep(50);
             }
         }
-        stop(started.toHandle(), Duration.ofSeconds(10));
+        ChildProcesses.stop(started.toHandle(), Duration.ofSeconds(10));
         throw new IllegalStateException(closed ? "embedded MariaDB closed while starting"
                 : "embedded MariaDB did not accept its user within " + READY_TIMEOUT + "; see " + home.log());
     }
@@ -241,7 +238,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 startedAtNanos = System.nanoTime();
                 process = restarted;
                 if (closed) { // closed while it started: close() saw the dead one
-                    stop(restarted.toHandle(), STOP_PATIENCE);
+                    ChildProcesses.stop(restarted.toHandle(), STOP_PATIENCE);
                     return;
                 }
                 supervise(restarted);
@@ -250,46 +247,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warning(() -> "embedded MariaDB did not restart: " + e.getMessage());
             }
-        }
-    }
-
-    private static void run(ProcessBuilder builder, String what) {
-        try {
-            Process install = builder.start();
-            if (!install.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                install.destroyForcibly();
-                throw new IllegalStateException(what + " took longer than " + READY_TIMEOUT);
-            }
-            if (install.exitValue() != 0) {
-                throw new IllegalStateException(what + " failed with code " + install.exitValue() + "; see " + builder.redirectOutput().file());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(what + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + " was interrupted", e);
-        }
-    }
-
-    private static void stop(ProcessHandle server, Duration patience) {
-        server.destroy();
-        if (!exited(server, patience)) {
-            server.destroyForcibly();
-            exited(server, Duration.ofSeconds(10));
-        }
-    }
-
-    private static boolean exited(ProcessHandle process, Duration patience) {
-        try {
-            process.onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
         }
     }
 
