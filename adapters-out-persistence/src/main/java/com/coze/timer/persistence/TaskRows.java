@@ -164,7 +164,7 @@ final class TaskRows {
     Task read(ResultSet row) throws SQLException {
         String id = row.getString("task_id");
         try {
-            TaskId taskId = TaskId.parse(id).orElseThrow(() -> new IllegalStateException("task_id is not a UUID"));
+            TaskId taskId = parsedId(id);
             return new Task(taskId, row.getLong("user_id"), schedule(row), callback(taskId, row),
                     ColumnJson.stopCondition(row.getString("stop_condition")),
                     TaskStatus.fromWire(row.getString("status"), "status"),
@@ -175,7 +175,7 @@ final class TaskRows {
         } catch (CannotDecrypt e) {
             throw new IllegalStateException("cannot decrypt task " + id + ": wrong TIMER_ENCRYPTION_KEY?", e.getCause());
         } catch (InvalidArgument | IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalStateException("task " + id + " has a row this build cannot read: " + e.getMessage(), e);
+            throw unreadable(id, e);
         }
     }
 
@@ -186,7 +186,7 @@ final class TaskRows {
     private static TaskSummary summary(ResultSet row) throws SQLException {
         String id = row.getString("task_id");
         try {
-            TaskId taskId = TaskId.parse(id).orElseThrow(() -> new IllegalStateException("task_id is not a UUID"));
+            TaskId taskId = parsedId(id);
             return new TaskSummary(taskId, row.getLong("user_id"), ScheduleType.fromWire(row.getString("type")),
                     TaskStatus.fromWire(row.getString("status"), "status"), row.getString("http_endpoint"),
                     HttpMethod.fromWire(row.getString("http_method")), tags(row), row.getLong("execution_count"),
@@ -194,8 +194,16 @@ final class TaskRows {
                     Jdbc.requiredInstant(row, "created_at"), Jdbc.requiredInstant(row, "updated_at"),
                     JdbcExecutionLog.readJoined(row));
         } catch (InvalidArgument | IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalStateException("task " + id + " has a row this build cannot read: " + e.getMessage(), e);
+            throw unreadable(id, e);
         }
+    }
+
+    private static TaskId parsedId(String id) {
+        return TaskId.parse(id).orElseThrow(() -> new IllegalStateException("task_id is not a UUID"));
+    }
+
+    private static IllegalStateException unreadable(String id, RuntimeException e) {
+        return new IllegalStateException("task " + id + " has a row this build cannot read: " + e.getMessage(), e);
     }
 
     private static void bindSchedule(PreparedStatement statement, int first, Schedule schedule) throws SQLException {
